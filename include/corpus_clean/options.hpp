@@ -1,0 +1,31 @@
+// Everything a run is configured with. The CLI fills it; nothing else reads the command line.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "corpus_clean/date.hpp"
+#include "corpus_clean/normalize.hpp"
+#include "corpus_clean/read.hpp"
+#include "corpus_clean/yaml_meta.hpp"
+
+namespace corpus_clean {
+
+struct Options {
+  std::vector<std::string> inputs;         // files and directories
+  std::optional<std::string> files_from;   // a file of paths, or "-" for stdin
+  std::string output = "-";                // "-" is stdout
+  std::optional<std::string> errors_path;  // one JSON line per failed input
+  bool quiet = false;                      // only errors on stderr
+  bool strict = false;                     // stop at the first failed input
+  std::uint64_t max_bytes = kDefaultMaxBytes;
+  std::size_t max_html_depth = 256;
+  YamlLimits yaml_limits;
+  DateOptions dates;
+  NormalizeOptions normalize;
+  bool normalize_text = true;  // false: --no-normalize all
+};
+
+}  // namespace corpus_clean

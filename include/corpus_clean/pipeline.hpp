@@ -1,0 +1,48 @@
+// The per-document pipeline: bytes in, one outcome out (a record, a counted drop, or an
+// error). A pure function of its input and a read-only Context built once at start-up, so
+// any number of threads may run it at once on one Context.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "corpus_clean/error.hpp"
+#include "corpus_clean/extract.hpp"
+#include "corpus_clean/normalize.hpp"
+#include "corpus_clean/options.hpp"
+#include "corpus_clean/types.hpp"
+
+namespace corpus_clean {
+
+// Built once from Options; everything the stages need that is costly to make.
+class Context {
+ public:
+  static Result<std::unique_ptr<Context>> create(Options options);
+
+  const Options& options() const { return options_; }
+  const Normalizer& normalizer() const { return normalizer_; }
+
+ private:
+  explicit Context(Options options);
+  Options options_;
+  Normalizer normalizer_;
+};
+
+struct Outcome {
+  enum class Kind { record, dropped, failed };
+  Kind kind = Kind::record;
+  Record record;                      // kind == record
+  std::string drop_reason;            // kind == dropped
+  std::optional<Error> error;         // kind == failed
+  std::vector<std::string> warnings;  // worth telling the user, whatever the kind
+};
+
+// Runs every stage from decode to record on one document's bytes.
+Outcome process_document(const InputFile& input, std::string bytes, const Context& context);
+
+// read + process_document.
+Outcome process_file(const InputFile& input, const Context& context);
+
+}  // namespace corpus_clean

@@ -1,0 +1,15 @@
+// Stage 2, read: a document's bytes, with a size limit checked before anything is loaded.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "corpus_clean/error.hpp"
+
+namespace corpus_clean {
+
+inline constexpr std::uint64_t kDefaultMaxBytes = 64ull << 20;
+
+Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes);
+
+}  // namespace corpus_clean

@@ -1,0 +1,41 @@
+# Sourced by scripts/demo and scripts/test: installs what is missing and builds a preset.
+# Works on a fresh Debian 12 with only g++, cmake and git; uses sudo when not root.
+
+# Debian packages the build and the test suite need (see README: Dependencies).
+CORPUS_CLEAN_PACKAGES=(
+  g++ cmake ninja-build pkg-config
+  libgumbo-dev libyaml-cpp-dev libicu-dev libre2-dev libxxhash-dev
+  libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
+  jq python3 python3-jsonschema
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+install_missing_packages() {
+  local missing=()
+  local pkg
+  for pkg in "${CORPUS_CLEAN_PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$pkg")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    return 0
+  fi
+  log "installing: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "need root or sudo to install: ${missing[*]}" >&2; return 1; }
+    sudo=(sudo)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq </dev/null
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+}
+
+build_preset() {  # build_preset NAME
+  local preset=$1
+  log "configuring and building the '$preset' preset"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j "$(nproc)"
+}

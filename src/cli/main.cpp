@@ -1,0 +1,142 @@
+// corpus-clean's command line: CLI11 fills Options, run() does the work, main maps the
+// outcome to an exit code. No logic of its own.
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <iostream>
+
+#include "corpus_clean/driver.hpp"
+#include "corpus_clean/normalize.hpp"
+
+namespace {
+
+constexpr const char* kFooter = R"(Examples:
+  corpus-clean seeds/ -o out.jsonl          clean a directory (recursively) into a file
+  corpus-clean a.md b.html                  files to standard output
+  find data -name '*.md' | corpus-clean --files-from - | jq -r .title
+  corpus-clean --normalize < text.txt       only normalize Chinese punctuation, line by line
+
+Exit status: 0 all inputs became records or counted drops; 1 some inputs failed;
+2 usage error; 3 the output could not be written.)";
+
+int normalize_filter(const corpus_clean::NormalizeOptions& options) {
+  const corpus_clean::Normalizer normalizer(options);
+  return corpus_clean::normalize_stream(std::cin, std::cout, normalizer)
+             ? corpus_clean::kExitOk
+             : corpus_clean::kExitOutput;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A closed pipe is seen as EPIPE on write and ends the run quietly.
+  std::signal(SIGPIPE, SIG_IGN);
+
+  corpus_clean::Options options;
+  std::string no_normalize;
+  bool normalize_only = false;
+
+  CLI::App app{
+      "Turn directories of mirrored Chinese news posts into clean JSON Lines: one typed "
+      "record per article, boilerplate stripped, metadata harvested, punctuation "
+      "normalized.",
+      "corpus-clean"};
+  app.set_version_flag("-V,--version", std::string("corpus-clean ") + CORPUS_CLEAN_VERSION);
+  app.footer(kFooter);
+  app.get_formatter()->column_width(34);
+
+  app.add_option("INPUT", options.inputs, "Files and directories to read (directories recursively)")
+      ->type_name("PATH");
+
+  const char* input_group = "Input";
+  app.add_option("--files-from", options.files_from,
+                 "Read input paths from FILE, one per line ('-' for standard input)")
+      ->type_name("FILE")
+      ->group(input_group);
+  app.add_option("--max-bytes", options.max_bytes,
+                 "Fail inputs larger than this many bytes (default 64 MiB)")
+      ->type_name("N")
+      ->group(input_group);
+
+  const char* output_group = "Output";
+  app.add_option("-o,--output", options.output, "Write records to FILE ('-': standard output)")
+      ->type_name("FILE")
+      ->default_str("-")
+      ->group(output_group);
+  app.add_option("--errors", options.errors_path,
+                 "Also write one JSON line per failed input to FILE")
+      ->type_name("FILE")
+      ->group(output_group);
+  std::string assume_tz;
+  app.add_option("--assume-tz", assume_tz,
+                 "Give date-times that name no zone this UTC offset (e.g. +08:00)")
+      ->type_name("OFFSET")
+      ->group(output_group);
+
+  const char* normalize_group = "Normalization";
+  app.add_flag("--normalize", normalize_only,
+               "Only normalize: text on standard input to standard output, line by line")
+      ->group(normalize_group);
+  app.add_option("--no-normalize", no_normalize,
+                 "Switch normalization rules off: ids such as N4,N6, or 'all'")
+      ->type_name("IDS")
+      ->group(normalize_group);
+  app.add_flag("--simplified", options.normalize.simplified,
+               "Convert Traditional to Simplified Chinese (slower)")
+      ->group(normalize_group);
+  app.add_flag("--corner-quotes", options.normalize.corner_quotes,
+               "Turn corner quotes 「」『』 into “”‘’")
+      ->group(normalize_group);
+  app.add_flag("--cjk-spacing", options.normalize.cjk_spacing,
+               "Put a space between CJK and Latin letters or digits")
+      ->group(normalize_group);
+
+  const char* behaviour_group = "Behaviour";
+  app.add_flag("-q,--quiet", options.quiet, "Print nothing on standard error but errors")
+      ->group(behaviour_group);
+  app.add_flag("--strict", options.strict,
+               "Stop at the first input that fails (no output file is written)")
+      ->group(behaviour_group);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "corpus-clean: " << e.what() << " (see --help)\n";
+    return corpus_clean::kExitUsage;
+  }
+
+  if (!no_normalize.empty()) {
+    auto disabled = corpus_clean::disable_rules(options.normalize, no_normalize);
+    if (!disabled) {
+      std::cerr << "corpus-clean: --no-normalize: " << disabled.error().detail << '\n';
+      return corpus_clean::kExitUsage;
+    }
+    options.normalize = *disabled;
+    bool any = false;
+    for (int id = 1; id <= corpus_clean::kNormalizeRuleCount; ++id) {
+      any = any || options.normalize.enabled[static_cast<std::size_t>(id)];
+    }
+    options.normalize_text = any || options.normalize.simplified ||
+                             options.normalize.corner_quotes || options.normalize.cjk_spacing;
+  }
+  if (!assume_tz.empty()) {
+    options.dates.assume_offset_minutes = corpus_clean::parse_utc_offset(assume_tz);
+    if (!options.dates.assume_offset_minutes) {
+      std::cerr << "corpus-clean: --assume-tz: '" << assume_tz
+                << "' is not a UTC offset such as +08:00\n";
+      return corpus_clean::kExitUsage;
+    }
+  }
+  if (normalize_only)
+    return normalize_filter(options.normalize);
+
+  if (options.inputs.empty() && !options.files_from) {
+    std::cerr << "corpus-clean: no input: name files or directories, or use --files-from "
+                 "(see --help)\n";
+    return corpus_clean::kExitUsage;
+  }
+  return corpus_clean::run(options, std::cerr).exit_code;
+}

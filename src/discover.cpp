@@ -1,0 +1,117 @@
+// Discovery: inputs to a sorted list of documents, skipping hidden and special entries.
+#include "corpus_clean/discover.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <istream>
+#include <set>
+#include <system_error>
+
+namespace corpus_clean {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_hidden(const fs::path& name) {
+  const std::string s = name.filename().string();
+  return s.size() > 1 && s[0] == '.' && s != "..";
+}
+
+std::string describe(const std::error_code& ec) {
+  return ec.message();
+}
+
+// Walks `root` without recursion; directories already visited (by their real identity) are
+// not entered again, which breaks symlink loops.
+void walk_directory(const fs::path& root, Discovery& out) {
+  std::vector<InputFile> found;
+  std::set<fs::path> seen_canonical;
+  std::error_code ec;
+  seen_canonical.insert(fs::weakly_canonical(root, ec));
+
+  std::vector<fs::path> pending{root};
+  while (!pending.empty()) {
+    const fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    fs::directory_iterator it(dir, fs::directory_options::none, ec);
+    if (ec) {
+      out.errors.push_back(Error{ErrorCode::unreadable, Stage::discover,
+                                 "cannot list directory: " + describe(ec), dir.string()});
+      continue;
+    }
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      const fs::directory_entry& entry = *it;
+      const fs::path& p = entry.path();
+      if (is_hidden(p))
+        continue;
+      std::error_code sec;
+      const fs::file_status st = entry.status(sec);  // follows symlinks
+      if (sec) {
+        out.warnings.push_back(Error{ErrorCode::not_found, Stage::discover,
+                                     "skipped: " + describe(sec) + " (dangling link?)",
+                                     p.string()});
+        continue;
+      }
+      if (fs::is_directory(st)) {
+        const fs::path canonical = fs::weakly_canonical(p, sec);
+        if (!sec && !seen_canonical.insert(canonical).second) {
+          out.warnings.push_back(Error{ErrorCode::not_a_regular_file, Stage::discover,
+                                       "skipped: directory already visited (symlink loop?)",
+                                       p.string()});
+          continue;
+        }
+        pending.push_back(p);
+      } else if (fs::is_regular_file(st)) {
+        found.push_back(InputFile{p.string(), p.lexically_relative(root).generic_string()});
+      } else {
+        out.warnings.push_back(Error{ErrorCode::not_a_regular_file, Stage::discover,
+                                     "skipped: not a regular file", p.string()});
+      }
+    }
+    if (ec) {
+      out.errors.push_back(Error{ErrorCode::unreadable, Stage::discover,
+                                 "cannot list directory: " + describe(ec), dir.string()});
+    }
+  }
+  std::sort(found.begin(), found.end(),
+            [](const InputFile& a, const InputFile& b) { return a.id < b.id; });
+  out.files.insert(out.files.end(), std::make_move_iterator(found.begin()),
+                   std::make_move_iterator(found.end()));
+}
+
+}  // namespace
+
+Discovery discover(const std::vector<std::string>& inputs) {
+  Discovery out;
+  for (const std::string& input : inputs) {
+    const fs::path path(input);
+    std::error_code ec;
+    const fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+      out.errors.push_back(
+          Error{ErrorCode::not_found, Stage::discover, "no such file or directory", input});
+    } else if (fs::is_directory(st)) {
+      walk_directory(path, out);
+    } else if (fs::is_regular_file(st)) {
+      out.files.push_back(InputFile{input, path.lexically_normal().generic_string()});
+    } else {
+      out.errors.push_back(Error{ErrorCode::not_a_regular_file, Stage::discover,
+                                 "not a regular file or directory", input});
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> read_path_list(std::istream& in) {
+  std::vector<std::string> paths;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r')
+      line.pop_back();
+    if (!line.empty())
+      paths.push_back(std::move(line));
+  }
+  return paths;
+}
+
+}  // namespace corpus_clean

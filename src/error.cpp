@@ -1,0 +1,62 @@
+// The one code→name table for stages and error codes, and Error's message.
+#include "corpus_clean/error.hpp"
+
+namespace corpus_clean {
+
+std::string_view to_string(Stage stage) {
+  switch (stage) {
+    case Stage::discover:
+      return "discover";
+    case Stage::read:
+      return "read";
+    case Stage::decode:
+      return "decode";
+    case Stage::front_matter:
+      return "front_matter";
+    case Stage::yaml:
+      return "yaml";
+    case Stage::extract:
+      return "extract";
+    case Stage::rules:
+      return "rules";
+    case Stage::normalize:
+      return "normalize";
+    case Stage::write:
+      return "write";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::not_found:
+      return "not_found";
+    case ErrorCode::unreadable:
+      return "unreadable";
+    case ErrorCode::not_a_regular_file:
+      return "not_a_regular_file";
+    case ErrorCode::too_large:
+      return "too_large";
+    case ErrorCode::invalid_utf8:
+      return "invalid_utf8";
+    case ErrorCode::unterminated_front_matter:
+      return "unterminated_front_matter";
+    case ErrorCode::yaml_syntax:
+      return "yaml_syntax";
+    case ErrorCode::yaml_limit:
+      return "yaml_limit";
+    case ErrorCode::html_too_deep:
+      return "html_too_deep";
+    case ErrorCode::invalid_option:
+      return "invalid_option";
+    case ErrorCode::io_error:
+      return "io_error";
+  }
+  return "unknown";
+}
+
+std::string Error::message() const {
+  return path.empty() ? detail : path + ": " + detail;
+}
+
+}  // namespace corpus_clean

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Command-line behaviour: each check says in one line what it shows.
+# Usage: tests/cli/run.sh PATH/TO/corpus-clean   (run from the source tree)
+set -uo pipefail
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+check() {  # check "what it shows" command...
+  local what=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $what"
+  fi
+}
+
+# Runs corpus-clean, keeping stdout, stderr and the exit status.
+run() {
+  "$bin" "$@" >"$tmp/stdout" 2>"$tmp/stderr"
+  echo $? >"$tmp/status"
+}
+status() { [ "$(cat "$tmp/status")" = "$1" ]; }
+stderr_has() { grep -qF -- "$1" "$tmp/stderr"; }
+lines() { [ "$(wc -l <"$1")" -eq "$2" ]; }
+
+run seeds/ -o "$tmp/out.jsonl"
+check "seeds: exit 0" status 0
+check "seeds: five records" lines "$tmp/out.jsonl" 5
+check "seeds: every line is a JSON object" \
+  bash -c "while read -r l; do printf '%s' \"\$l\" | jq -e 'type == \"object\"' >/dev/null || exit 1; done <'$tmp/out.jsonl'"
+check "seeds: CJK is not escaped" bash -c "! grep -q '\\\\u[0-9a-f]\\{4\\}' '$tmp/out.jsonl' && grep -q '商务部' '$tmp/out.jsonl'"
+check "seeds: summary on stderr" stderr_has "5 records, 0 dropped, 0 failed (5 inputs)"
+
+run seeds/
+check "stdout is the default output" lines "$tmp/stdout" 5
+
+
+run seeds/ missing.md -o "$tmp/x.jsonl"
+check "missing input: exit 1" status 1
+check "missing input: the others are still written" lines "$tmp/x.jsonl" 5
+check "missing input: named on stderr" stderr_has "corpus-clean: missing.md: no such file or directory"
+
+run --bogus
+check "unknown option: exit 2" status 2
+check "unknown option: one line on stderr" lines "$tmp/stderr" 1
+
+run
+check "no input: exit 2" status 2
+check "no input: says so" stderr_has "no input"
+
+run --help
+check "--help: exit 0" status 0
+check "--help shows examples" grep -q "Examples:" "$tmp/stdout"
+
+run --version
+check "--version names the tool" grep -q "^corpus-clean [0-9]" "$tmp/stdout"
+
+ls seeds/* | "$bin" --files-from - -o "$tmp/ff.jsonl" 2>/dev/null
+check "--files-from -: reads paths from stdin" lines "$tmp/ff.jsonl" 5
+ls seeds/* >"$tmp/list.txt"
+run --files-from "$tmp/list.txt" -o "$tmp/ff2.jsonl"
+check "--files-from FILE" lines "$tmp/ff2.jsonl" 5
+check "--files-from: ids are the paths given" bash -c "jq -r .id '$tmp/ff2.jsonl' | head -1 | grep -q '^seeds/000_'"
+
+printf -- '---\ntitle: a\nno end\n' >"$tmp/bad.md"
+printf -- '---\ntitle: [a\n---\nbody\n' >"$tmp/badyaml.md"
+printf 'ok\n' >"$tmp/good.md"
+run "$tmp/bad.md" "$tmp/badyaml.md" "$tmp/good.md" -o "$tmp/mixed.jsonl" --errors "$tmp/errors.jsonl"
+check "bad files: exit 1" status 1
+check "bad files: the good one is written" lines "$tmp/mixed.jsonl" 1
+check "unterminated front matter: named with the line" stderr_has "$tmp/bad.md: front matter opened with '---' at line 1 is never closed"
+check "YAML error: line and column" bash -c "grep -F '$tmp/badyaml.md: front matter:' '$tmp/stderr' | grep -q 'at line [0-9]*:[0-9]*'"
+check "--errors: one JSON line per failed input" lines "$tmp/errors.jsonl" 2
+check "--errors: stage and code" bash -c "jq -s -e 'any(.[]; .code == \"unterminated_front_matter\" and .stage == \"front_matter\")' '$tmp/errors.jsonl' >/dev/null"
+
+run seeds/ -o "$tmp/nodir/out.jsonl"
+check "unwritable output: exit 3" status 3
+
+printf -- '---\ntitle: x\n---\n<p>a</p>\n' >"$tmp/strict1.md"
+run "$tmp/bad.md" "$tmp/strict1.md" --strict -o "$tmp/strict.jsonl"
+check "--strict: exit 1" status 1
+check "--strict: no output file" test ! -e "$tmp/strict.jsonl"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

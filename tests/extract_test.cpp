@@ -1,0 +1,159 @@
+// Extraction: HTML through gumbo, Markdown and plain text, to blocks.
+#include "corpus_clean/extract.hpp"
+
+#include <gtest/gtest.h>
+
+namespace corpus_clean {
+namespace {
+
+std::string joined(const Extraction& e) {
+  std::string out;
+  for (const Block& b : e.blocks) {
+    if (!out.empty())
+      out += '\n';
+    out += b.text;
+  }
+  return out;
+}
+
+struct Row {
+  std::string body;
+  std::string text;  // blocks joined by '\n'
+};
+
+TEST(ExtractHtml, Table) {
+  const Row rows[] = {
+      // Inline elements add nothing: no space, no break.
+      {"<p>为扩大两国<span id=\"s\"><a href=\"x\">农产品</a></span><span></span>贸易创造条件</p>",
+       "为扩大两国农产品贸易创造条件"},
+      {"<p>a</p><p>b</p>", "a\nb"},
+      {"<div><p>one</p>\n\n<div>two <b>bold</b> <i>it</i></div></div>", "one\ntwo bold it"},
+      {"<p>line<br>break</p>", "line\nbreak"},
+      {"<p>x</p><script>var a = '<p>';</script><style>.a{b:c}</style><noscript>n</noscript>", "x"},
+      {"<p>x<!-- a comment --></p><!-- news_keyword_pub -->", "x"},
+      {"<p>&lt;路线图&gt; &amp; &#123; &#x4E2D;</p>", "<路线图> & { 中"},
+      {"<p>  spaces \n\t collapse  </p>", "spaces collapse"},
+      {"<table><tr><td>a</td><td>b</td></tr><tr><th>c<br>d</th></tr></table>", "a b\nc d"},
+      {"<ul><li>one</li><li>two</li></ul>", "one\ntwo"},
+      {"<h1>Title</h1><p>p</p>", "Title\np"},
+      {"<p hidden>gone</p><p style=\"display: none\">gone</p><p>kept</p>", "kept"},
+      {"<pre>line 1\nline 2</pre>", "line 1\nline 2"},
+      // Mixed Jekyll bodies: autolinks and Markdown links between HTML blocks.
+      {"<p>正文</p>\n\n<http://finews.zning.xyz/a?x=1&y=2>\n\n[返回新闻](//a.com/b)｜[返回首页](//"
+       "a.com/)",
+       "正文\nhttp://finews.zning.xyz/a?x=1&y=2\n返回新闻｜返回首页"},
+      {"<p>a</p>\n\n<>\n\n<p>b</p>", "a\nb"},
+      // Broken nesting still yields the text once.
+      {"<div><p>a<div>b</p></div>c", "a\nb\nc"},
+      {"", ""},
+  };
+  for (const Row& row : rows) {
+    const HtmlExtraction html = extract_html(row.body);
+    EXPECT_EQ(joined(html.extraction), row.text) << row.body;
+  }
+}
+
+TEST(ExtractHtml, BlockKinds) {
+  const HtmlExtraction html = extract_html(
+      "<h2>H</h2><p>p</p><ul><li>l</li></ul><blockquote>q</blockquote>"
+      "<table><tr><td>r</td></tr></table>");
+  const auto& b = html.extraction.blocks;
+  ASSERT_EQ(b.size(), 5u);
+  EXPECT_EQ(b[0].kind, BlockKind::heading);
+  EXPECT_EQ(b[0].level, 2);
+  EXPECT_EQ(b[1].kind, BlockKind::paragraph);
+  EXPECT_EQ(b[2].kind, BlockKind::list_item);
+  EXPECT_EQ(b[3].kind, BlockKind::quote);
+  EXPECT_EQ(b[4].kind, BlockKind::table_row);
+}
+
+TEST(ExtractHtml, ImagesAndAutolinks) {
+  const HtmlExtraction html = extract_html(
+      "<p><img src=\"https://a/1.png\"><img data-src=\"https://a/2.jpg\" src=\"data:image/gif;x\">"
+      "</p>\n\n<https://x.com/news/1.html>\n");
+  EXPECT_EQ(html.extraction.images,
+            (std::vector<std::string>{"https://a/1.png", "https://a/2.jpg"}));
+  EXPECT_EQ(html.extraction.url_candidates,
+            (std::vector<std::string>{"https://x.com/news/1.html"}));
+}
+
+TEST(ExtractHtml, DropSelectorsRemoveSubtreesAndSayWhat) {
+  std::vector<Selector> drop = {*parse_selector("div.appendQr_wrap"),
+                                *parse_selector("p.article-editor")};
+  ExtractOptions options;
+  options.drop = &drop;
+  const HtmlExtraction html = extract_html(
+      "<p>正文</p><div class=\"clearfix appendQr_wrap\"><div>海量资讯</div></div>"
+      "<p class=\"article-editor\">责任编辑：张亚楠 </p>",
+      options);
+  EXPECT_EQ(joined(html.extraction), "正文");
+  ASSERT_EQ(html.dropped.size(), 2u);
+  EXPECT_EQ(html.dropped[0].selector_index, 0u);
+  EXPECT_EQ(html.dropped[0].text, "海量资讯");
+  EXPECT_EQ(html.dropped[1].text, "责任编辑：张亚楠");
+}
+
+TEST(ExtractHtml, DeepNestingDoesNotRecurse) {
+  std::string body;
+  for (int i = 0; i < 5000; ++i)
+    body += "<div>";
+  body += "deep";
+  const HtmlExtraction html = extract_html(body);
+  EXPECT_EQ(joined(html.extraction), "deep");
+}
+
+TEST(ExtractMarkdown, Table) {
+  const Row rows[] = {
+      {"# 标题\n\n第一段\n第二行\n\n第二段", "标题\n第一段第二行\n第二段"},
+      {"English line\ncontinues", "English line continues"},
+      {"| 中华人民共和国主席<br>习近平 | 俄罗斯联邦总统<br>弗·弗·普京 |\n|---|:--:|\n| a |  |",
+       "中华人民共和国主席 习近平 俄罗斯联邦总统 弗·弗·普京\na"},
+      {"- one\n- two\n1. first", "one\ntwo\n1. first"},
+      {"> 摘要一行\n> 第二行\n\n正文", "摘要一行第二行\n正文"},
+      {"see [the link](http://x.com/a_(b)) and ![img](http://x.com/i.png \"t\")",
+       "see the link and"},
+      {"**bold** and `code` and \\*star\\*", "bold and code and *star*"},
+      {"para<br>next", "para\nnext"},
+      {"text\n\n---\n\nmore", "text\nmore"},
+      {"Setext\n======\n\nbody", "Setext\nbody"},
+      {"```\ncode line\n```\nafter", "code line\nafter"},
+      {"<http://stock.eastmoney.com/news/1.html>", "http://stock.eastmoney.com/news/1.html"},
+      {"&amp; &#26469;", "& 来"},
+  };
+  for (const Row& row : rows) {
+    EXPECT_EQ(joined(extract_markdown(row.body)), row.text) << row.body;
+  }
+}
+
+TEST(ExtractMarkdown, KindsImagesAndUrls) {
+  const Extraction e =
+      extract_markdown("## H2\n\n![a](http://i/1.png)\n\n<https://x.com/1>\n\n|a|b|\n");
+  ASSERT_EQ(e.blocks.size(), 3u);
+  EXPECT_EQ(e.blocks[0].kind, BlockKind::heading);
+  EXPECT_EQ(e.blocks[0].level, 2);
+  EXPECT_EQ(e.blocks[2].kind, BlockKind::table_row);
+  EXPECT_EQ(e.images, (std::vector<std::string>{"http://i/1.png"}));
+  EXPECT_EQ(e.url_candidates, (std::vector<std::string>{"https://x.com/1"}));
+}
+
+TEST(ExtractText, Table) {
+  const Row rows[] = {
+      {"\n\n标题\n\n2021-12-01 09:16\n\n正文第一段\n续行\n\n",
+       "标题\n2021-12-01 09:16\n正文第一段续行"},
+      {"no blank lines\nmeans one\nparagraph per line",
+       "no blank lines\nmeans one\nparagraph per line"},
+      {"a  b\t c", "a b c"},
+      {"", ""},
+  };
+  for (const Row& row : rows) {
+    EXPECT_EQ(joined(extract_text(row.body)), row.text) << row.body;
+  }
+}
+
+TEST(TextUtil, DecodeEntities) {
+  EXPECT_EQ(text_util::decode_entities("a &amp; b &nbsp;&#x41;&#66;&bogus; & &#0; &#xD800;"),
+            "a & b \u00A0AB&bogus; & &#0; &#xD800;");
+}
+
+}  // namespace
+}  // namespace corpus_clean

@@ -1,0 +1,102 @@
+// Golden end-to-end tests: whole records for real inputs, compared with a checked-in JSONL.
+// Regenerate with CORPUS_CLEAN_UPDATE_GOLDEN=1 and read the diff before committing it.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <map>
+#include <sstream>
+
+#include "corpus_clean/discover.hpp"
+#include "corpus_clean/pipeline.hpp"
+#include "corpus_clean/record.hpp"
+#include "test_util.hpp"
+
+namespace corpus_clean {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Runs the pipeline over `dir` (below the source tree) and returns the JSON lines, with each
+// record's path written relative to the source tree so the file does not depend on the
+// checkout's location.
+std::string run_directory(const std::string& dir) {
+  auto context = Context::create(Options{});
+  EXPECT_TRUE(context.ok());
+  const fs::path root = testing::source_dir() / dir;
+  std::string out;
+  for (const InputFile& input : discover({root.string()}).files) {
+    Outcome outcome = process_file(input, **context);
+    EXPECT_EQ(outcome.kind, Outcome::Kind::record) << input.path;
+    outcome.record.path = dir + "/" + input.id;
+    append_json_line(out, outcome.record);
+  }
+  return out;
+}
+
+void expect_golden(const std::string& dir, const std::string& golden_name) {
+  const std::string actual = run_directory(dir);
+  const fs::path golden = testing::source_dir() / "tests" / "golden" / golden_name;
+  if (const char* update = std::getenv("CORPUS_CLEAN_UPDATE_GOLDEN"); update && *update == '1') {
+    testing::write_all(golden, actual);
+    GTEST_SKIP() << "wrote " << golden;
+  }
+  ASSERT_TRUE(fs::exists(golden)) << golden << " is missing: run with CORPUS_CLEAN_UPDATE_GOLDEN=1";
+  const std::string expected = testing::read_all(golden);
+  // Compare line by line so a failure names the record.
+  std::istringstream a(actual), e(expected);
+  std::string la, le;
+  int line = 0;
+  while (true) {
+    const bool more_a = static_cast<bool>(std::getline(a, la));
+    const bool more_e = static_cast<bool>(std::getline(e, le));
+    ++line;
+    if (!more_a && !more_e)
+      break;
+    ASSERT_EQ(more_a, more_e) << golden_name << ": record count differs at line " << line;
+    if (la != le) {
+      const Json ja = Json::parse(la), je = Json::parse(le);
+      for (auto it = je.begin(); it != je.end(); ++it) {
+        EXPECT_EQ(ja[it.key()], it.value())
+            << golden_name << " line " << line << " (" << je["id"] << "), key " << it.key();
+      }
+      ADD_FAILURE() << golden_name << " line " << line << " differs";
+    }
+  }
+}
+
+TEST(Golden, Seeds) {
+  expect_golden("seeds", "seeds.jsonl");
+}
+
+// Snippets that must (and must not) appear, per seed: the behaviour the golden file pins
+// down, stated so that a regenerated golden file cannot quietly lose it.
+TEST(Golden, SeedSnippets) {
+  auto context = Context::create(Options{});
+  ASSERT_TRUE(context.ok());
+  std::map<std::string, Record> records;
+  for (const InputFile& input : discover({(testing::source_dir() / "seeds").string()}).files) {
+    Outcome outcome = process_file(input, **context);
+    ASSERT_EQ(outcome.kind, Outcome::Kind::record) << input.path;
+    records[input.id.substr(0, 3)] = outcome.record;
+  }
+  ASSERT_EQ(records.size(), 5u);
+  EXPECT_NE(records["000"].text.find("扩大两国农产品贸易创造条件"), std::string::npos);
+  EXPECT_EQ(records["000"].meta["categories"],
+            Json::parse(R"(["金融","新浪财经","新浪财经－国內"])"));
+  for (const char* key :
+       {"title", "categories", "headimg", "author", "comments", "date", "thumbnail"}) {
+    EXPECT_TRUE(records["000"].meta.contains(key)) << key;
+  }
+  EXPECT_EQ(records["002"].title, "中俄总理第二十六次定期会晤联合公报（全文）");
+  EXPECT_EQ(records["002"].date, "2021-12-01T09:16:00");
+  EXPECT_EQ(records["003"].title,
+            "中华人民共和国和俄罗斯联邦关于深化新时代全面战略协作伙伴关系的联合声明");
+  for (auto& [name, record] : records) {
+    for (const char* bad : {"<", "{", "&#", "appendQr", "font-size", "cms-style"}) {
+      EXPECT_EQ(record.text.find(bad), std::string::npos) << name << " has " << bad;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace corpus_clean

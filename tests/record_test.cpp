@@ -1,0 +1,69 @@
+// The record: text fields, hash, and the JSON line's shape.
+#include "corpus_clean/record.hpp"
+
+#include <gtest/gtest.h>
+
+namespace corpus_clean {
+namespace {
+
+TEST(Record, SetTextJoinsParagraphsAndCounts) {
+  Record r;
+  set_text(r, {Block{BlockKind::paragraph, "第一段", 0}, Block{BlockKind::paragraph, "", 0},
+               Block{BlockKind::heading, "two 2", 2}});
+  EXPECT_EQ(r.text, "第一段\ntwo 2");
+  EXPECT_EQ(r.paragraphs, 2);
+  EXPECT_EQ(r.chars, 9);
+  EXPECT_EQ(r.hash, text_hash("第一段\ntwo 2"));
+  set_text(r, {});
+  EXPECT_EQ(r.text, "");
+  EXPECT_EQ(r.paragraphs, 0);
+  EXPECT_EQ(r.chars, 0);
+}
+
+TEST(Record, HashIsXxh3As16Hex) {
+  // XXH3-64 of the empty input, as published by xxHash.
+  EXPECT_EQ(text_hash(""), "2d06800538d394c2");
+  EXPECT_EQ(text_hash("a").size(), 16u);
+  EXPECT_NE(text_hash("a"), text_hash("b"));
+}
+
+TEST(Record, JsonLineHasEveryKeyInOrderAndCjkUnescaped) {
+  Record r;
+  r.id = "a.md";
+  r.path = "dir/a.md";
+  r.title = "中文";
+  r.meta = Json::parse(R"({"b":1,"a":2})");
+  set_text(r, {Block{BlockKind::paragraph, "正文", 0}});
+  const std::string line = to_json_line(r);
+  ASSERT_EQ(line.back(), '\n');
+  EXPECT_EQ(line.find("\\u"), std::string::npos);
+  const Json parsed = Json::parse(line);
+  std::vector<std::string> keys;
+  for (auto it = parsed.begin(); it != parsed.end(); ++it)
+    keys.push_back(it.key());
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"id", "path", "site", "format", "title", "date", "author",
+                                      "source", "reporters", "editors", "categories", "tags", "url",
+                                      "images", "text", "paragraphs", "chars", "hash", "meta"}));
+  EXPECT_EQ(parsed["title"], "中文");
+  EXPECT_TRUE(parsed["date"].is_null());
+  EXPECT_TRUE(parsed["reporters"].is_array());
+  EXPECT_EQ(parsed["site"], "generic");
+  EXPECT_EQ(parsed["meta"].dump(), R"({"b":1,"a":2})");
+}
+
+TEST(Record, InvalidUtf8IsReplacedNotThrown) {
+  Record r;
+  r.text = "bad \xFF byte";
+  EXPECT_NO_THROW(to_json_line(r));
+}
+
+TEST(CountCodePoints, Table) {
+  EXPECT_EQ(count_code_points(""), 0);
+  EXPECT_EQ(count_code_points("abc"), 3);
+  EXPECT_EQ(count_code_points("中文"), 2);
+  EXPECT_EQ(count_code_points("😀a"), 2);
+}
+
+}  // namespace
+}  // namespace corpus_clean

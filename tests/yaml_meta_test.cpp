@@ -1,0 +1,104 @@
+// Front matter YAML to JSON: typing, the shapes real files have, errors, limits.
+#include "corpus_clean/yaml_meta.hpp"
+
+#include <gtest/gtest.h>
+
+namespace corpus_clean {
+namespace {
+
+Result<Json> parse(const std::string& yaml, int first_line = 2, YamlLimits limits = {}) {
+  FrontMatterSplit split;
+  split.kind = FrontMatterKind::yaml;
+  split.raw = yaml;
+  split.raw_first_line = first_line;
+  return parse_front_matter(split, limits);
+}
+
+TEST(ParseFrontMatter, Table) {
+  struct Row {
+    std::string yaml;
+    std::string json;
+  };
+  const Row rows[] = {
+      // Sina/Hexo: `categories: ` with a trailing space, one-space list indents.
+      {"title: '商务部'\ncategories: \n - 金融\n - 新浪财经\ncomments: false\n",
+       R"({"title":"商务部","categories":["金融","新浪财经"],"comments":false})"},
+      {"date: Invalid Date\n", R"({"date":"Invalid Date"})"},
+      {"title: ' '\n", R"({"title":" "})"},
+      {"title: \"\"\n", R"({"title":""})"},
+      {"title:\n", R"({"title":null})"},
+      {"date: 2022-02-04 17:56:23 +0800\n", R"({"date":"2022-02-04 17:56:23 +0800"})"},
+      {"date: Thu, 10 Feb 2022 08:05:15 GMT\n", R"({"date":"Thu, 10 Feb 2022 08:05:15 GMT"})"},
+      {"n: 42\nf: 1.5\nq: '42'\nt: true\nz: ~\nv: 1.2.3\nlead: 007\n",
+       R"({"n":42,"f":1.5,"q":"42","t":true,"z":null,"v":"1.2.3","lead":"007"})"},
+      {"tags: [a, b]\nmap: {k: v}\n", R"({"tags":["a","b"],"map":{"k":"v"}})"},
+      {"title: \"FF：有充足的现金支持到FF 91完成投产\"\nlayout: post\n",
+       R"({"title":"FF：有充足的现金支持到FF 91完成投产","layout":"post"})"},
+      {"", "{}"},
+      {"# only a comment\n", "{}"},
+  };
+  for (const Row& row : rows) {
+    Result<Json> json = parse(row.yaml);
+    ASSERT_TRUE(json.ok()) << row.yaml << " → " << json.error().detail;
+    EXPECT_EQ(json->dump(-1, ' ', false), row.json) << row.yaml;
+  }
+}
+
+TEST(ParseFrontMatter, KeepsKeyOrder) {
+  Result<Json> json = parse("zeta: 1\nalpha: 2\nmid: 3\n");
+  ASSERT_TRUE(json.ok());
+  EXPECT_EQ(json->dump(), R"({"zeta":1,"alpha":2,"mid":3})");
+}
+
+TEST(ParseFrontMatter, SyntaxErrorHasFileLineAndColumn) {
+  // Line 3 of the document is the second line of the front matter.
+  Result<Json> json = parse("title: a\nbad: [unclosed\n", 2);
+  ASSERT_FALSE(json.ok());
+  EXPECT_EQ(json.error().code, ErrorCode::yaml_syntax);
+  EXPECT_NE(json.error().detail.find("at line"), std::string::npos) << json.error().detail;
+  Result<Json> tab = parse("title: a\n\tb: c\n", 10);
+  ASSERT_FALSE(tab.ok());
+  EXPECT_NE(tab.error().detail.find("line 11:"), std::string::npos) << tab.error().detail;
+}
+
+TEST(ParseFrontMatter, AliasBombHitsTheNodeLimit) {
+  std::string yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  char prev = 'a';
+  for (char name = 'b'; name <= 'j'; ++name) {
+    yaml += std::string(1, name) + ": &" + name + " [";
+    for (int i = 0; i < 10; ++i)
+      yaml += std::string(i ? ", *" : "*") + prev;
+    yaml += "]\n";
+    prev = name;
+  }
+  Result<Json> json = parse(yaml);
+  ASSERT_FALSE(json.ok());
+  EXPECT_EQ(json.error().code, ErrorCode::yaml_limit);
+}
+
+TEST(ParseFrontMatter, DeepNestingIsRefusedBeforeParsing) {
+  Result<Json> json = parse("x: " + std::string(100000, '[') + "\n");
+  ASSERT_FALSE(json.ok());
+  EXPECT_EQ(json.error().code, ErrorCode::yaml_limit);
+}
+
+TEST(ParseFrontMatter, ScalarDocumentIsKeptUnderAKey) {
+  Result<Json> json = parse("just a line\n");
+  ASSERT_TRUE(json.ok());
+  EXPECT_EQ(json->dump(), R"({"front_matter":"just a line"})");
+}
+
+TEST(ParseFrontMatter, TomlAndJsonFrontMatter) {
+  FrontMatterSplit toml;
+  toml.kind = FrontMatterKind::toml;
+  toml.raw = "title = \"标题\"\ndate = 2021-04-17\n";
+  EXPECT_EQ(parse_front_matter(toml)->dump(-1, ' ', false),
+            R"({"title":"标题","date":"2021-04-17"})");
+  FrontMatterSplit json;
+  json.kind = FrontMatterKind::json;
+  json.raw = "{\"title\": \"t\", \"n\": 2}\n";
+  EXPECT_EQ(parse_front_matter(json)->dump(), R"({"title":"t","n":2})");
+}
+
+}  // namespace
+}  // namespace corpus_clean
