@@ -116,6 +116,11 @@ RunSummary run(const Options& options, std::ostream& err) {
         err << kTool << ": " << input.path << ": warning: " << warning << '\n';
       }
     }
+    for (const ExplainEntry& e : outcome.explain) {
+      err << kTool << ": " << input.path << ": explain: " << to_string(e.action) << " ["
+          << e.rule_set << (e.origin.empty() ? "" : " " + e.origin) << "] " << e.why << ": "
+          << e.text << '\n';
+    }
     switch (outcome.kind) {
       case Outcome::Kind::record:
         buffer.clear();

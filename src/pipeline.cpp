@@ -11,14 +11,28 @@
 #include "corpus_clean/metadata.hpp"
 #include "corpus_clean/read.hpp"
 #include "corpus_clean/record.hpp"
+#include "corpus_clean/repair.hpp"
 #include "corpus_clean/yaml_meta.hpp"
 
 namespace corpus_clean {
 
-Context::Context(Options options) : options_(std::move(options)), normalizer_(options_.normalize) {}
+Context::Context(Options options, RuleBook rules)
+    : options_(std::move(options)), normalizer_(options_.normalize), rules_(std::move(rules)) {}
 
 Result<std::unique_ptr<Context>> Context::create(Options options) {
-  return std::unique_ptr<Context>(new Context(std::move(options)));
+  Result<RuleBook> rules = RuleBook::load(default_rules_yaml(), "rules/default.yaml");
+  if (!rules) return std::move(rules).take_error();
+  for (const std::string& path : options.rules_files) {
+    Result<std::string> yaml = read_file(path, 16u << 20);
+    if (!yaml) {
+      Error error = std::move(yaml).take_error();
+      error.stage = Stage::rules;
+      error.path = path;
+      return error;
+    }
+    if (Result<bool> added = rules->add(*yaml, path); !added) return std::move(added).take_error();
+  }
+  return std::unique_ptr<Context>(new Context(std::move(options), std::move(rules).value()));
 }
 
 namespace {
@@ -43,6 +57,52 @@ std::vector<std::string> unique(std::vector<std::string> items) {
   return out;
 }
 
+// Trims the spaces a block may carry at its ends (ideographic indents, NBSP) so that rule
+// patterns can anchor on the text itself; drops blocks left empty.
+void trim_blocks(std::vector<Block>& blocks) {
+  static constexpr std::string_view kSpaces[] = {" ", "\t", "\u3000", "\u00A0"};
+  for (Block& block : blocks) {
+    std::string_view text = block.text;
+    bool changed = true;
+    while (changed) {
+      changed = false;
+      for (std::string_view space : kSpaces) {
+        if (text.starts_with(space)) {
+          text.remove_prefix(space.size());
+          changed = true;
+        }
+        if (text.ends_with(space)) {
+          text.remove_suffix(space.size());
+          changed = true;
+        }
+      }
+    }
+    if (text.size() != block.text.size()) block.text = std::string(text);
+  }
+  std::erase_if(blocks, [](const Block& b) { return b.text.empty(); });
+}
+
+// The drop selectors of the site set and of the generic set, in that order.
+std::vector<Selector> drop_selectors(const RuleSet* site, const RuleSet& generic) {
+  std::vector<Selector> selectors;
+  if (site) selectors = site->drop_elements();
+  selectors.insert(selectors.end(), generic.drop_elements().begin(), generic.drop_elements().end());
+  return selectors;
+}
+
+void explain_dropped(const std::vector<DroppedElement>& dropped, const RuleSet* site,
+                     const RuleSet& generic, std::vector<ExplainEntry>& explain) {
+  const std::size_t site_count = site ? site->drop_elements().size() : 0;
+  for (const DroppedElement& d : dropped) {
+    const RuleSet& set = d.selector_index < site_count ? *site : generic;
+    const std::size_t i = d.selector_index < site_count ? d.selector_index
+                                                        : d.selector_index - site_count;
+    explain.push_back(ExplainEntry{set.name(), set.drop_elements()[i].source,
+                                   RuleAction::drop_element, set.drop_element_why()[i],
+                                   d.text.substr(0, 120)});
+  }
+}
+
 }  // namespace
 
 Outcome process_document(const InputFile& input, std::string bytes, const Context& context) {
@@ -60,22 +120,42 @@ Outcome process_document(const InputFile& input, std::string bytes, const Contex
     return failed(input, std::move(meta).take_error());
 
   const Format format = detect_format(split->body);
+  const RuleBook& rules = context.rules();
+  const RuleSet* site = rules.recognise(*meta, split->body, input.id, input.path);
+  const std::vector<Selector> selectors = drop_selectors(site, rules.generic());
   ExtractOptions extract_options;
   extract_options.max_html_depth = options.max_html_depth;
-  Extraction extraction = extract(split->body, format, extract_options);
-
-  DocumentMetadata metadata = metadata_from_front_matter(*meta, options.dates);
-  take_title_and_date_from_body(extraction.blocks, format, options.dates, metadata);
+  extract_options.drop = &selectors;
+  std::vector<DroppedElement> dropped;
+  Extraction extraction = extract(split->body, format, extract_options, &dropped);
+  trim_blocks(extraction.blocks);
 
   Outcome outcome;
+  std::vector<ExplainEntry>* explain = options.explain ? &outcome.explain : nullptr;
+  if (explain) explain_dropped(dropped, site, rules.generic(), *explain);
+  Harvest harvest;
+  if (site) apply_block_rules(*site, extraction.blocks, harvest, explain);
+  apply_block_rules(rules.generic(), extraction.blocks, harvest, explain);
+  if ((site && site->repairs(format)) || rules.generic().repairs(format)) {
+    repair_page_breaks(extraction.blocks);
+  }
+
+  DocumentMetadata metadata = metadata_from_front_matter(*meta, options.dates);
+  if (!metadata.date && harvest.date) metadata.date = to_iso8601(*harvest.date, options.dates);
+  take_title_and_date_from_body(extraction.blocks, format, options.dates, metadata);
+
   outcome.warnings = std::move(metadata.warnings);
   Record& record = outcome.record;
   record.id = input.id;
   record.path = input.path;
+  record.site = site ? site->name() : "generic";
   record.format = format;
   record.date = std::move(metadata.date);
   record.author = std::move(metadata.author);
-  record.url = std::move(metadata.url);
+  record.source = std::move(harvest.source);
+  record.reporters = std::move(harvest.reporters);
+  record.editors = std::move(harvest.editors);
+  record.url = metadata.url ? std::move(metadata.url) : std::move(harvest.url);
   record.categories = std::move(metadata.categories);
   record.tags = std::move(metadata.tags);
   std::vector<std::string> images = std::move(metadata.images);
@@ -93,6 +173,12 @@ Outcome process_document(const InputFile& input, std::string bytes, const Contex
   record.title = std::move(metadata.title);
   set_text(record, extraction.blocks);
   record.meta = std::move(meta).value();
+  // A harvested field the record has no key for is kept in meta, unless the front matter
+  // already has that key.
+  if (harvest.original_title && record.meta.is_object() &&
+      !record.meta.contains("original_title")) {
+    record.meta["original_title"] = *harvest.original_title;
+  }
   return outcome;
 }
 

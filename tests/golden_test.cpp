@@ -28,6 +28,7 @@ std::string run_directory(const std::string& dir) {
     Outcome outcome = process_file(input, **context);
     EXPECT_EQ(outcome.kind, Outcome::Kind::record) << input.path;
     outcome.record.path = dir + "/" + input.id;
+    outcome.record.id = input.id;
     append_json_line(out, outcome.record);
   }
   return out;

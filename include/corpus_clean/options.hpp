@@ -26,6 +26,8 @@ struct Options {
   DateOptions dates;
   NormalizeOptions normalize;
   bool normalize_text = true;  // false: --no-normalize all
+  std::vector<std::string> rules_files;  // user rules files, on top of the built-in ones
+  bool explain = false;                  // say which rule removed or harvested what
 };
 
 }  // namespace corpus_clean

@@ -12,22 +12,26 @@
 #include "corpus_clean/extract.hpp"
 #include "corpus_clean/normalize.hpp"
 #include "corpus_clean/options.hpp"
+#include "corpus_clean/rules.hpp"
 #include "corpus_clean/types.hpp"
 
 namespace corpus_clean {
 
-// Built once from Options; everything the stages need that is costly to make.
+// Built once from Options; everything the stages need that is costly to make. Fails when a
+// rules file cannot be read or is invalid.
 class Context {
  public:
   static Result<std::unique_ptr<Context>> create(Options options);
 
   const Options& options() const { return options_; }
   const Normalizer& normalizer() const { return normalizer_; }
+  const RuleBook& rules() const { return rules_; }
 
  private:
-  explicit Context(Options options);
+  Context(Options options, RuleBook rules);
   Options options_;
   Normalizer normalizer_;
+  RuleBook rules_;
 };
 
 struct Outcome {
@@ -37,6 +41,7 @@ struct Outcome {
   std::string drop_reason;            // kind == dropped
   std::optional<Error> error;         // kind == failed
   std::vector<std::string> warnings;  // worth telling the user, whatever the kind
+  std::vector<ExplainEntry> explain;  // with Options::explain: what each rule did
 };
 
 // Runs every stage from decode to record on one document's bytes.

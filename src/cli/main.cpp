@@ -72,6 +72,16 @@ int main(int argc, char** argv) {
       ->type_name("OFFSET")
       ->group(output_group);
 
+  const char* rules_group = "Rules";
+  app.add_option("--rules", options.rules_files,
+                 "Add a rules file on top of the built-in rules (repeatable; see docs/rules.md)")
+      ->type_name("FILE")
+      ->allow_extra_args(false)
+      ->group(rules_group);
+  app.add_flag("--explain", options.explain,
+               "Tell on standard error which rule removed or harvested what, per document")
+      ->group(rules_group);
+
   const char* normalize_group = "Normalization";
   app.add_flag("--normalize", normalize_only,
                "Only normalize: text on standard input to standard output, line by line")

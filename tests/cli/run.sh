@@ -86,5 +86,30 @@ run "$tmp/bad.md" "$tmp/strict1.md" --strict -o "$tmp/strict.jsonl"
 check "--strict: exit 1" status 1
 check "--strict: no output file" test ! -e "$tmp/strict.jsonl"
 
+cat >"$tmp/user-rules.yaml" <<'YAML'
+sites:
+  - site: my-wire
+    match: {front_matter: {author: [My Wire]}}
+    rules:
+      - drop_block: '^Advertisement$'
+        why: the wire's ad slot
+YAML
+printf -- '---\ntitle: T\nauthor: My Wire\n---\n<p>正文。</p><p>Advertisement</p>\n' >"$tmp/wire.md"
+run --rules "$tmp/user-rules.yaml" "$tmp/wire.md" -o "$tmp/wire.jsonl"
+check "--rules: a user file adds a site" bash -c "jq -e '.site == \"my-wire\" and .text == \"正文。\"' '$tmp/wire.jsonl' >/dev/null"
+
+printf 'generic:\n  rules:\n    - drop_block: \x27(unclosed\x27\n      why: broken\n' >"$tmp/bad-rules.yaml"
+run --rules "$tmp/bad-rules.yaml" seeds/ -o "$tmp/never.jsonl"
+check "--rules with a bad pattern: exit 2" status 2
+check "--rules with a bad pattern: names file, line and problem" stderr_has "$tmp/bad-rules.yaml:3: bad pattern '(unclosed'"
+check "--rules with a bad pattern: no output" test ! -e "$tmp/never.jsonl"
+
+run --rules "$tmp/missing-rules.yaml" seeds/
+check "--rules with a missing file: exit 2" status 2
+
+run --explain seeds/000_847a8487eada5079.txt -o "$tmp/explain.jsonl"
+check "--explain: says which rule dropped what" stderr_has "explain: drop_element [sina div.appendQr_wrap]"
+check "--explain: says which rule harvested what" stderr_has "explain: harvest [generic rules/default.yaml:"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

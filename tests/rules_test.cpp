@@ -1,0 +1,236 @@
+// The rules engine: each rule kind's effect and its counter-example, recognition, validation
+// with line numbers, user rules files, name splitting, paragraph repair.
+#include "corpus_clean/rules.hpp"
+
+#include <gtest/gtest.h>
+
+#include "corpus_clean/repair.hpp"
+
+namespace corpus_clean {
+namespace {
+
+std::vector<Block> paragraphs(std::initializer_list<const char*> texts) {
+  std::vector<Block> blocks;
+  for (const char* t : texts) blocks.push_back(Block{BlockKind::paragraph, t, 0});
+  return blocks;
+}
+
+std::string joined(const std::vector<Block>& blocks) {
+  std::string out;
+  for (const Block& b : blocks) out += (out.empty() ? "" : "\n") + b.text;
+  return out;
+}
+
+RuleBook book(const std::string& yaml) {
+  Result<RuleBook> loaded = RuleBook::load(yaml, "test.yaml");
+  EXPECT_TRUE(loaded.ok()) << loaded.error().detail;
+  return std::move(loaded).value();
+}
+
+// Applies the generic set of `yaml` to `blocks`.
+std::string apply_generic(const std::string& yaml, std::vector<Block> blocks, Harvest* harvest = nullptr) {
+  RuleBook b = book(yaml);
+  Harvest local;
+  apply_block_rules(b.generic(), blocks, harvest ? *harvest : local, nullptr);
+  return joined(blocks);
+}
+
+TEST(Rules, EachKindAndItsCounterExample) {
+  struct Row {
+    const char* rule;
+    std::vector<Block> in;
+    const char* out;
+  };
+  const std::vector<Row> rows = {
+      {"{drop_block: '^海量资讯', why: promo}", paragraphs({"正文", "海量资讯、精准解读"}), "正文"},
+      {"{drop_block: '^海量资讯', why: promo}", paragraphs({"正文提到海量资讯"}), "正文提到海量资讯"},
+      {"{strip: '每经AI快讯：', why: label}", paragraphs({"每经AI快讯：北京时间"}), "北京时间"},
+      {"{strip: '^每经AI快讯：', why: label}", paragraphs({"北京时间 每经AI快讯："}),
+       "北京时间 每经AI快讯："},
+      {"{cut: '^预览已结束', why: cut}", paragraphs({"a", "预览已结束，完整报告", "http://x", "b"}), "a"},
+      {"{cut: '^预览已结束', why: cut}", paragraphs({"a", "说预览已结束", "b"}), "a\n说预览已结束\nb"},
+      {"{drop_block: '^x$', why: w, first: 1}", paragraphs({"x", "x"}), "x"},
+      {"{drop_block: '^x$', why: w, last: 1}", paragraphs({"x", "y", "x"}), "x\ny"},
+      {"{harvest: '^责任编辑：(?P<editors>.+)$', why: w}", paragraphs({"正文", "责任编辑：张亚楠"}), "正文"},
+      {"{harvest: '^(?P<reporters>\\p{Han}+)记者：', why: w, remove: match}",
+       paragraphs({"周頔记者：正文"}), "正文"},
+  };
+  for (const Row& row : rows) {
+    const std::string yaml = std::string("generic:\n  rules:\n    - ") + row.rule + "\n";
+    EXPECT_EQ(apply_generic(yaml, row.in), row.out) << row.rule;
+  }
+}
+
+TEST(Rules, KindFilter) {
+  std::vector<Block> blocks = {Block{BlockKind::heading, "标题", 1},
+                               Block{BlockKind::paragraph, "标题", 0}};
+  EXPECT_EQ(apply_generic("generic:\n  rules:\n    - {drop_block: '.', kind: heading, why: w}\n", blocks),
+            "标题");
+}
+
+TEST(Rules, HarvestFillsFields) {
+  Harvest h;
+  const std::string yaml = R"(generic:
+  rules:
+    - harvest: '^(?P<source>\p{Han}{2,10}?)记者\s*(?P<reporters>.+)$'
+      why: byline
+    - harvest: '^责任编辑[：:]\s*(?P<editors>.+)$'
+      why: editors
+    - harvest: '^(?P<url>https?://\S+)$'
+      why: url
+    - harvest: '^原标题：(?P<original_title>.+)$'
+      why: title
+)";
+  const std::string text = apply_generic(yaml,
+                                 paragraphs({"澎湃新闻记者 周頔", "正文", "原标题：旧题",
+                                             "责任编辑：李跃群、王婉莹 SF055", "http://a.com/x?y=1"}),
+                                 &h);
+  EXPECT_EQ(text, "正文");
+  EXPECT_EQ(h.source, "澎湃新闻");
+  EXPECT_EQ(h.reporters, (std::vector<std::string>{"周頔"}));
+  EXPECT_EQ(h.editors, (std::vector<std::string>{"李跃群", "王婉莹"}));
+  EXPECT_EQ(h.url, "http://a.com/x?y=1");
+  EXPECT_EQ(h.original_title, "旧题");
+}
+
+TEST(SplitNames, Table) {
+  struct Row {
+    const char* in;
+    std::vector<std::string> out;
+  };
+  const Row rows[] = {
+      {"李跃群", {"李跃群"}},
+      {"李跃群、张亚楠", {"李跃群", "张亚楠"}},
+      {"赵觉珵 胡雨薇", {"赵觉珵", "胡雨薇"}},
+      {"张亚楠 SF055", {"张亚楠"}},
+      {"杨 洁", {"杨洁"}},
+      {"包兴安 见习记者 杨 洁", {"包兴安", "杨洁"}},
+      {"见习记者，李莎", {"李莎"}},
+      {"【张三】", {"张三"}},
+      {"", {}},
+  };
+  for (const Row& row : rows) EXPECT_EQ(split_names(row.in), row.out) << row.in;
+}
+
+TEST(RuleBook, RecognisesBySiteOrFallsBack) {
+  const RuleBook b = book(R"(sites:
+  - site: by-author
+    match: {front_matter: {author: [新浪财经]}}
+  - site: by-category
+    match: {front_matter: {categories: [emnews]}}
+  - site: by-body
+    match: {body: ['class="em_media"']}
+  - site: by-path
+    match: {path: ['*/yunbaogao/*']}
+)");
+  const Json sina = Json::parse(R"({"author":"新浪财经"})");
+  const Json emnews = Json::parse(R"({"categories":["金融","emnews"]})");
+  const Json none = Json::object();
+  EXPECT_EQ(b.recognise(sina, "", "a.md", "a.md")->name(), "by-author");
+  EXPECT_EQ(b.recognise(emnews, "", "a.md", "a.md")->name(), "by-category");
+  EXPECT_EQ(b.recognise(none, "<p class=\"em_media\">", "a.md", "a.md")->name(), "by-body");
+  EXPECT_EQ(b.recognise(none, "", "x/yunbaogao/a.txt", "x/yunbaogao/a.txt")->name(), "by-path");
+  EXPECT_EQ(b.recognise(none, "plain", "a.md", "a.md"), nullptr);
+  EXPECT_EQ(b.generic().name(), "generic");
+}
+
+TEST(RuleBook, ValidationErrorsNameTheLine) {
+  struct Row {
+    const char* yaml;
+    const char* message;  // a part of the error
+  };
+  const Row rows[] = {
+      {"generic:\n  rules:\n    - {drop_block: '(unclosed', why: w}\n", "test.yaml:3: bad pattern"},
+      {"generic:\n  rules:\n    - {drop_block: 'x'}\n", "test.yaml:3: every rule needs a short 'why'"},
+      {"generic:\n  rules:\n    - {drop_block: 'x', cut: 'y', why: w}\n", "exactly one of"},
+      {"generic:\n  rules:\n    - {harvest: 'x', why: w}\n", "needs a named capture"},
+      {"generic:\n  rules:\n    - {harvest: '(?P<nope>x)', why: w}\n", "unknown capture 'nope'"},
+      {"generic:\n  rules:\n    - {drop_element: 'div..x', why: w}\n", "bad selector"},
+      {"generic:\n  rules:\n    - {drop_block: x, why: w, first: 0}\n", "positive number"},
+      {"sites:\n  - site: s\n    rules: []\n", "test.yaml:2: site 's' has no 'match'"},
+      {"colour: red\n", "test.yaml:1: unknown key 'colour'"},
+      {"generic: [\n", "test.yaml:"},
+      {"version: 2\n", "unsupported rules version"},
+  };
+  for (const Row& row : rows) {
+    Result<RuleBook> loaded = RuleBook::load(row.yaml, "test.yaml");
+    ASSERT_FALSE(loaded.ok()) << row.yaml;
+    EXPECT_NE(loaded.error().detail.find(row.message), std::string::npos)
+        << row.yaml << " → " << loaded.error().detail;
+  }
+}
+
+TEST(RuleBook, UserFileAddsASiteOnTopAndExtendsGeneric) {
+  RuleBook b = book(default_rules_yaml().data());
+  ASSERT_TRUE(b.add(R"(sites:
+  - site: my-site
+    match: {front_matter: {author: [新浪财经]}}
+    rules:
+      - {drop_block: '^广告', why: ad}
+generic:
+  rules:
+    - {drop_block: '^自定义尾注$', why: footer}
+)",
+                    "user.yaml")
+                  .ok());
+  const Json sina = Json::parse(R"({"author":"新浪财经"})");
+  EXPECT_EQ(b.recognise(sina, "", "a", "a")->name(), "my-site");
+  std::vector<Block> blocks = paragraphs({"正文", "自定义尾注"});
+  Harvest h;
+  apply_block_rules(b.generic(), blocks, h, nullptr);
+  EXPECT_EQ(joined(blocks), "正文");
+}
+
+TEST(RuleBook, TheDefaultRulesLoad) {
+  Result<RuleBook> loaded = RuleBook::load(default_rules_yaml(), "rules/default.yaml");
+  ASSERT_TRUE(loaded.ok()) << loaded.error().detail;
+  EXPECT_GE(loaded->sites().size(), 8u);
+}
+
+TEST(RuleBook, PatternsAreLinearTime) {
+  // A pattern that makes backtracking engines take seconds is harmless with RE2.
+  std::vector<Block> blocks = paragraphs({"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"});
+  EXPECT_EQ(apply_generic("generic:\n  rules:\n    - {drop_block: '(a+)+$', why: w}\n", blocks),
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!");
+}
+
+TEST(RuleBook, ExplainSaysWhatEachRuleDid) {
+  RuleBook b = book("generic:\n  rules:\n    - {drop_block: '^广告', why: an ad}\n");
+  std::vector<Block> blocks = paragraphs({"正文", "广告：买买买"});
+  Harvest h;
+  std::vector<ExplainEntry> explain;
+  apply_block_rules(b.generic(), blocks, h, &explain);
+  ASSERT_EQ(explain.size(), 1u);
+  EXPECT_EQ(explain[0].action, RuleAction::drop_block);
+  EXPECT_EQ(explain[0].why, "an ad");
+  EXPECT_EQ(explain[0].text, "广告：买买买");
+  EXPECT_EQ(explain[0].origin, "test.yaml:3");
+}
+
+TEST(RepairPageBreaks, Table) {
+  struct Row {
+    std::vector<Block> in;
+    const char* out;
+  };
+  const std::vector<Row> rows = {
+      {paragraphs({"双方高度重视维护两国海外人员和机构安全及权益，不断拓", "展海外公民、项目合作方式。"}),
+       "双方高度重视维护两国海外人员和机构安全及权益，不断拓展海外公民、项目合作方式。"},
+      // Short blocks, punctuation at the end, non-Han starts: not joined.
+      {paragraphs({"一", "两国总理强调"}), "一\n两国总理强调"},
+      {paragraphs({"双方高度重视维护两国海外人员和机构安全及权益。", "展海外公民"}),
+       "双方高度重视维护两国海外人员和机构安全及权益。\n展海外公民"},
+      {paragraphs({"双方高度重视维护两国海外人员和机构安全及权益不断拓", "2023年"}),
+       "双方高度重视维护两国海外人员和机构安全及权益不断拓\n2023年"},
+      {std::vector<Block>{Block{BlockKind::heading, "双方高度重视维护两国海外人员和机构安全及权益不断拓", 1},
+                          Block{BlockKind::paragraph, "展海外公民", 0}},
+       "双方高度重视维护两国海外人员和机构安全及权益不断拓\n展海外公民"},
+  };
+  for (const Row& row : rows) {
+    std::vector<Block> blocks = row.in;
+    repair_page_breaks(blocks);
+    EXPECT_EQ(joined(blocks), row.out) << joined(row.in);
+  }
+}
+
+}  // namespace
+}  // namespace corpus_clean
