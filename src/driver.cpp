@@ -1,9 +1,20 @@
-// The driver: discovery, the per-document pipeline and the ordered writer.
+// The driver: discovery, the per-document pipeline on worker threads, and the one writer that
+// puts outcomes out in input order. The only place that knows about threads, files and streams.
+//
+// Workers claim documents in input order and read, process and serialize them; the writer (the
+// calling thread) takes the outcomes back in the same order. A worker may run at most `window`
+// documents ahead of the writer, so memory depends on the window, not on the corpus, and the
+// output is the same bytes for any number of workers.
 #include "corpus_clean/driver.hpp"
 
+#include <algorithm>
+#include <condition_variable>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 #include "corpus_clean/discover.hpp"
 #include "corpus_clean/output.hpp"
@@ -52,34 +63,121 @@ class ErrorLog {
   std::ostream* out_ = nullptr;
 };
 
+// A document's outcome, serialized by the worker so the writer only copies bytes.
+struct Processed {
+  Outcome outcome;
+  std::string line;  // the JSON line when outcome.kind == record
+};
+
+// The hand-over between workers and the writer: a ring of `window` slots.
+class OrderedQueue {
+ public:
+  OrderedQueue(std::size_t count, std::size_t window) : count_(count), slots_(window) {}
+
+  // The next document index for a worker, or nullopt when there is none or the run stops.
+  // Blocks while that index is a whole window ahead of the writer.
+  std::optional<std::size_t> claim() {
+    std::unique_lock lock(mutex_);
+    space_.wait(lock, [&] {
+      return stopped_ || next_claim_ >= count_ || next_claim_ < taken_ + slots_.size();
+    });
+    if (stopped_ || next_claim_ >= count_)
+      return std::nullopt;
+    return next_claim_++;
+  }
+
+  void put(std::size_t index, Processed processed) {
+    {
+      std::lock_guard lock(mutex_);
+      slots_[index % slots_.size()] = std::move(processed);
+    }
+    ready_.notify_all();
+  }
+
+  // The outcome of document `index`, which must be the next one in order.
+  Processed take(std::size_t index) {
+    std::unique_lock lock(mutex_);
+    std::optional<Processed>& slot = slots_[index % slots_.size()];
+    ready_.wait(lock, [&] { return slot.has_value(); });
+    Processed processed = std::move(*slot);
+    slot.reset();
+    ++taken_;
+    lock.unlock();
+    space_.notify_all();
+    return processed;
+  }
+
+  // Workers finish the document in hand and claim no more.
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stopped_ = true;
+    }
+    space_.notify_all();
+  }
+
+ private:
+  const std::size_t count_;
+  std::vector<std::optional<Processed>> slots_;
+  std::mutex mutex_;
+  std::condition_variable space_;
+  std::condition_variable ready_;
+  std::size_t next_claim_ = 0;
+  std::size_t taken_ = 0;
+  bool stopped_ = false;
+};
+
+Processed process(const InputFile& input, const Context& context) {
+  Processed processed{process_file(input, context), {}};
+  if (processed.outcome.kind == Outcome::Kind::record) {
+    append_json_line(processed.line, processed.outcome.record);
+    processed.outcome.record = Record{};  // the line is all the writer needs
+  }
+  return processed;
+}
+
+std::size_t worker_count(const Options& options, std::size_t documents) {
+  std::size_t jobs = options.jobs;
+  if (jobs == 0)
+    jobs = std::max(1u, std::thread::hardware_concurrency());
+  return std::max<std::size_t>(1, std::min(jobs, documents));
+}
+
+Result<std::vector<std::string>> gather_inputs(const Options& options) {
+  std::vector<std::string> inputs = options.inputs;
+  if (!options.files_from)
+    return inputs;
+  if (*options.files_from == "-") {
+    for (std::string& p : read_path_list(std::cin))
+      inputs.push_back(std::move(p));
+    return inputs;
+  }
+  std::ifstream list(*options.files_from);
+  if (!list) {
+    return make_error(ErrorCode::not_found, Stage::discover,
+                      *options.files_from + ": cannot open the list of inputs (--files-from)");
+  }
+  for (std::string& p : read_path_list(list))
+    inputs.push_back(std::move(p));
+  return inputs;
+}
+
 }  // namespace
 
 RunSummary run(const Options& options, std::ostream& err) {
   RunSummary summary;
-  std::vector<std::string> inputs = options.inputs;
-  if (options.files_from) {
-    if (*options.files_from == "-") {
-      for (std::string& p : read_path_list(std::cin))
-        inputs.push_back(std::move(p));
-    } else {
-      std::ifstream list(*options.files_from);
-      if (!list) {
-        err << kTool << ": " << *options.files_from << ": cannot open the list of inputs\n";
-        summary.exit_code = kExitUsage;
-        return summary;
-      }
-      for (std::string& p : read_path_list(list))
-        inputs.push_back(std::move(p));
-    }
+  Result<std::vector<std::string>> inputs = gather_inputs(options);
+  if (!inputs) {
+    report(err, inputs.error());
+    summary.exit_code = kExitUsage;
+    return summary;
   }
-
   Result<std::unique_ptr<Context>> context = Context::create(options);
   if (!context) {
     report(err, context.error());
     summary.exit_code = kExitUsage;
     return summary;
   }
-
   ErrorLog error_log(options.errors_path);
   if (!error_log.ok()) {
     err << kTool << ": " << *options.errors_path << ": cannot open the error log\n";
@@ -87,17 +185,18 @@ RunSummary run(const Options& options, std::ostream& err) {
     return summary;
   }
 
-  Discovery discovery = discover(inputs);
-  for (const Error& warning : discovery.warnings) {
-    if (!options.quiet)
+  const Discovery discovery = discover(*inputs);
+  if (!options.quiet) {
+    for (const Error& warning : discovery.warnings)
       err << kTool << ": " << warning.message() << '\n';
   }
-  Result<std::unique_ptr<OutputSink>> sink = OutputSink::open(options.output);
-  if (!sink) {
-    report(err, sink.error());
+  Result<std::unique_ptr<OutputSink>> opened = OutputSink::open(options.output);
+  if (!opened) {
+    report(err, opened.error());
     summary.exit_code = kExitOutput;
     return summary;
   }
+  OutputSink& sink = **opened;
 
   auto fail = [&](const Error& error) {
     ++summary.failed;
@@ -107,27 +206,43 @@ RunSummary run(const Options& options, std::ostream& err) {
   summary.inputs = discovery.files.size() + discovery.errors.size();
   for (const Error& error : discovery.errors)
     fail(error);
+  if (options.strict && summary.failed > 0) {
+    err << kTool << ": stopped at the first failed input (--strict); no output written\n";
+    summary.exit_code = kExitSomeFailed;
+    return summary;
+  }
 
-  std::string buffer;
-  for (const InputFile& input : discovery.files) {
-    Outcome outcome = process_file(input, **context);
+  const std::vector<InputFile>& files = discovery.files;
+  const std::size_t workers = worker_count(options, files.size());
+  OrderedQueue queue(files.size(), std::max<std::size_t>(options.window, workers * 2));
+  std::vector<std::jthread> threads;
+  threads.reserve(workers);
+  for (std::size_t w = 0; w < workers && !files.empty(); ++w) {
+    threads.emplace_back([&] {
+      while (std::optional<std::size_t> index = queue.claim()) {
+        queue.put(*index, process(files[*index], **context));
+      }
+    });
+  }
+
+  bool stopped_early = false;
+  for (std::size_t index = 0; index < files.size(); ++index) {
+    Processed processed = queue.take(index);
+    const Outcome& outcome = processed.outcome;
+    const std::string& path = files[index].path;
     if (!options.quiet) {
       for (const std::string& warning : outcome.warnings) {
-        err << kTool << ": " << input.path << ": warning: " << warning << '\n';
+        err << kTool << ": " << path << ": warning: " << warning << '\n';
       }
     }
     for (const ExplainEntry& e : outcome.explain) {
-      err << kTool << ": " << input.path << ": explain: " << to_string(e.action) << " ["
-          << e.rule_set << (e.origin.empty() ? "" : " " + e.origin) << "] " << e.why << ": "
-          << e.text << '\n';
+      err << kTool << ": " << path << ": explain: " << to_string(e.action) << " [" << e.rule_set
+          << (e.origin.empty() ? "" : " " + e.origin) << "] " << e.why << ": " << e.text << '\n';
     }
     switch (outcome.kind) {
       case Outcome::Kind::record:
-        buffer.clear();
-        append_json_line(buffer, outcome.record);
-        if (!(*sink)->write(buffer))
-          break;
-        ++summary.records;
+        if (sink.write(processed.line))
+          ++summary.records;
         break;
       case Outcome::Kind::dropped:
         ++summary.dropped;
@@ -136,24 +251,26 @@ RunSummary run(const Options& options, std::ostream& err) {
         fail(*outcome.error);
         break;
     }
-    if ((*sink)->reader_gone() || (*sink)->error())
+    if (sink.reader_gone() || sink.error() || (options.strict && summary.failed > 0)) {
+      stopped_early = true;
       break;
-    if (options.strict && summary.failed > 0)
-      break;
+    }
   }
-  if (summary.failed > 0 && options.strict) {
+  queue.stop();
+  threads.clear();  // joins
+
+  if (options.strict && summary.failed > 0) {
     // A stopped run is a failed run: its output file is not put in place.
     err << kTool << ": stopped at the first failed input (--strict); no output written\n";
     summary.exit_code = kExitSomeFailed;
     return summary;
   }
-
-  if (!(*sink)->reader_gone() && !(*sink)->error())
-    (*sink)->commit();
-  if ((*sink)->reader_gone())
+  if (!stopped_early)
+    sink.commit();
+  if (sink.reader_gone())
     return summary;  // the reader has all it wanted: a quiet end
-  if ((*sink)->error()) {
-    report(err, *(*sink)->error());
+  if (sink.error()) {
+    report(err, *sink.error());
     summary.exit_code = kExitOutput;
     return summary;
   }

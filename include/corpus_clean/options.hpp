@@ -25,7 +25,9 @@ struct Options {
   YamlLimits yaml_limits;
   DateOptions dates;
   NormalizeOptions normalize;
-  bool normalize_text = true;  // false: --no-normalize all
+  bool normalize_text = true;            // false: --no-normalize all
+  std::size_t jobs = 0;                  // worker threads; 0: one per core
+  std::size_t window = 256;              // documents in flight at most (memory bound)
   std::vector<std::string> rules_files;  // user rules files, on top of the built-in ones
   bool explain = false;                  // say which rule removed or harvested what
 };

@@ -101,6 +101,10 @@ int main(int argc, char** argv) {
       ->group(normalize_group);
 
   const char* behaviour_group = "Behaviour";
+  app.add_option("-j,--jobs", options.jobs,
+                 "Worker threads (default: one per core); output is the same for any number")
+      ->type_name("N")
+      ->group(behaviour_group);
   app.add_flag("-q,--quiet", options.quiet, "Print nothing on standard error but errors")
       ->group(behaviour_group);
   app.add_flag("--strict", options.strict,
