@@ -13,16 +13,20 @@ bool is_han(char32_t cp) {
 
 std::size_t code_points(std::string_view s) {
   std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  for (char c : s)
+    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
 }
 
-bool joinable(const Block& b) { return b.kind == BlockKind::paragraph || b.kind == BlockKind::quote; }
+bool joinable(const Block& b) {
+  return b.kind == BlockKind::paragraph || b.kind == BlockKind::quote;
+}
 
 }  // namespace
 
 void repair_page_breaks(std::vector<Block>& blocks) {
-  if (blocks.size() < 2) return;
+  if (blocks.size() < 2)
+    return;
   std::vector<Block> out;
   out.reserve(blocks.size());
   for (Block& block : blocks) {

@@ -18,15 +18,22 @@
 namespace corpus_clean {
 
 extern const std::string_view kDefaultRulesYaml;
-std::string_view default_rules_yaml() { return kDefaultRulesYaml; }
+std::string_view default_rules_yaml() {
+  return kDefaultRulesYaml;
+}
 
 std::string_view to_string(RuleAction action) {
   switch (action) {
-    case RuleAction::drop_element: return "drop_element";
-    case RuleAction::drop_block: return "drop_block";
-    case RuleAction::strip: return "strip";
-    case RuleAction::harvest: return "harvest";
-    case RuleAction::cut: return "cut";
+    case RuleAction::drop_element:
+      return "drop_element";
+    case RuleAction::drop_block:
+      return "drop_block";
+    case RuleAction::strip:
+      return "strip";
+    case RuleAction::harvest:
+      return "harvest";
+    case RuleAction::cut:
+      return "cut";
   }
   return "unknown";
 }
@@ -92,7 +99,8 @@ class RuleParser {
 
   Result<bool> parse_root(const YAML::Node& root, std::vector<std::shared_ptr<RuleSet>>& sites,
                           std::shared_ptr<RuleSet>& generic) {
-    if (!root.IsMap()) return error_at(root, "a rules file is a mapping with 'sites' and 'generic'");
+    if (!root.IsMap())
+      return error_at(root, "a rules file is a mapping with 'sites' and 'generic'");
     for (const auto& entry : root) {
       const std::string key = entry.first.as<std::string>();
       if (key == "version") {
@@ -100,10 +108,12 @@ class RuleParser {
           return error_at(entry.second, "unsupported rules version (this build reads version 1)");
         }
       } else if (key == "sites") {
-        if (!entry.second.IsSequence()) return error_at(entry.second, "'sites' must be a list");
+        if (!entry.second.IsSequence())
+          return error_at(entry.second, "'sites' must be a list");
         for (const YAML::Node& site : entry.second) {
           auto set = std::make_shared<RuleSet>();
-          if (Result<bool> ok = parse_set(site, *set, true); !ok) return ok;
+          if (Result<bool> ok = parse_set(site, *set, true); !ok)
+            return ok;
           sites.push_back(std::move(set));
         }
       } else if (key == "generic") {
@@ -111,23 +121,27 @@ class RuleParser {
           generic = std::make_shared<RuleSet>();
           generic->name_ = "generic";
         }
-        if (Result<bool> ok = parse_set(entry.second, *generic, false); !ok) return ok;
+        if (Result<bool> ok = parse_set(entry.second, *generic, false); !ok)
+          return ok;
       } else {
-        return error_at(entry.first, "unknown key '" + key + "' (expected version, sites, generic)");
+        return error_at(entry.first,
+                        "unknown key '" + key + "' (expected version, sites, generic)");
       }
     }
     return true;
   }
 
   Result<bool> parse_set(const YAML::Node& node, RuleSet& set, bool is_site) {
-    if (!node.IsMap()) return error_at(node, "a rule set is a mapping");
+    if (!node.IsMap())
+      return error_at(node, "a rule set is a mapping");
     for (const auto& entry : node) {
       const std::string key = entry.first.as<std::string>();
       const YAML::Node& value = entry.second;
       if (key == "site" && is_site) {
         set.name_ = value.as<std::string>();
       } else if (key == "match" && is_site) {
-        if (Result<bool> ok = parse_match(value, set.match_); !ok) return ok;
+        if (Result<bool> ok = parse_match(value, set.match_); !ok)
+          return ok;
       } else if (key == "repair_page_breaks") {
         for (const YAML::Node& format : value) {
           const std::string f = format.as<std::string>();
@@ -142,16 +156,19 @@ class RuleParser {
           }
         }
       } else if (key == "rules") {
-        if (!value.IsSequence()) return error_at(value, "'rules' must be a list");
+        if (!value.IsSequence())
+          return error_at(value, "'rules' must be a list");
         for (const YAML::Node& rule : value) {
-          if (Result<bool> ok = parse_rule(rule, set); !ok) return ok;
+          if (Result<bool> ok = parse_rule(rule, set); !ok)
+            return ok;
         }
       } else {
         return error_at(entry.first, "unknown key '" + key + "' in a " +
                                          (is_site ? "site" : "generic") + " rule set");
       }
     }
-    if (is_site && set.name_.empty()) return error_at(node, "a site rule set needs 'site: NAME'");
+    if (is_site && set.name_.empty())
+      return error_at(node, "a site rule set needs 'site: NAME'");
     if (is_site && set.match_.front_matter.empty() && set.match_.body.empty() &&
         set.match_.paths.empty()) {
       return error_at(node, "site '" + set.name_ + "' has no 'match' (front_matter, body, path)");
@@ -160,11 +177,13 @@ class RuleParser {
   }
 
   Result<bool> parse_match(const YAML::Node& node, SiteMatch& match) {
-    if (!node.IsMap()) return error_at(node, "'match' is a mapping of front_matter, body, path");
+    if (!node.IsMap())
+      return error_at(node, "'match' is a mapping of front_matter, body, path");
     for (const auto& entry : node) {
       const std::string key = entry.first.as<std::string>();
       if (key == "front_matter") {
-        if (!entry.second.IsMap()) return error_at(entry.second, "front_matter: KEY: VALUE(S)");
+        if (!entry.second.IsMap())
+          return error_at(entry.second, "front_matter: KEY: VALUE(S)");
         for (const auto& field : entry.second) {
           match.front_matter.emplace_back(field.first.as<std::string>(), strings(field.second));
         }
@@ -182,7 +201,8 @@ class RuleParser {
   static std::vector<std::string> strings(const YAML::Node& node) {
     std::vector<std::string> out;
     if (node.IsSequence()) {
-      for (const YAML::Node& item : node) out.push_back(item.as<std::string>());
+      for (const YAML::Node& item : node)
+        out.push_back(item.as<std::string>());
     } else {
       out.push_back(node.as<std::string>());
     }
@@ -190,7 +210,8 @@ class RuleParser {
   }
 
   Result<bool> parse_rule(const YAML::Node& node, RuleSet& set) {
-    if (!node.IsMap()) return error_at(node, "a rule is a mapping such as {drop_block: PATTERN, why: ...}");
+    if (!node.IsMap())
+      return error_at(node, "a rule is a mapping such as {drop_block: PATTERN, why: ...}");
     BlockRule rule;
     rule.origin = origin(node);
     std::optional<std::string> selector;
@@ -213,7 +234,8 @@ class RuleParser {
         rule.why = value.as<std::string>();
       } else if (key == "remove") {
         const std::string how = value.as<std::string>();
-        if (how != "block" && how != "match") return error_at(value, "remove: block or match");
+        if (how != "block" && how != "match")
+          return error_at(value, "remove: block or match");
         rule.remove_match_only = how == "match";
       } else if (key == "kind") {
         const std::string kind = value.as<std::string>();
@@ -229,19 +251,23 @@ class RuleParser {
         rule.kind = it->second;
       } else if (key == "first" || key == "last") {
         const auto n = value.as<long long>();
-        if (n <= 0) return error_at(value, key + " must be a positive number of blocks");
+        if (n <= 0)
+          return error_at(value, key + " must be a positive number of blocks");
         (key == "first" ? rule.first : rule.last) = static_cast<std::size_t>(n);
       } else {
         return error_at(entry.first, "unknown rule key '" + key + "'");
       }
     }
     if (actions != 1) {
-      return error_at(node, "a rule has exactly one of drop_element, drop_block, strip, harvest, cut");
+      return error_at(node,
+                      "a rule has exactly one of drop_element, drop_block, strip, harvest, cut");
     }
-    if (rule.why.empty()) return error_at(node, "every rule needs a short 'why'");
+    if (rule.why.empty())
+      return error_at(node, "every rule needs a short 'why'");
     if (selector) {
       Result<Selector> parsed = parse_selector(*selector);
-      if (!parsed) return error_at(node, parsed.error().detail);
+      if (!parsed)
+        return error_at(node, parsed.error().detail);
       set.drop_elements_.push_back(std::move(parsed).value());
       set.drop_element_why_.push_back(rule.why);
       return true;
@@ -288,13 +314,13 @@ class RuleParser {
 };
 
 bool RuleSet::repairs(Format format) const {
-  return std::find(repair_formats_.begin(), repair_formats_.end(), format) !=
-         repair_formats_.end();
+  return std::find(repair_formats_.begin(), repair_formats_.end(), format) != repair_formats_.end();
 }
 
 std::vector<int> RuleSet::candidates(std::string_view text) const {
   std::vector<int> hits;
-  if (block_rules_.empty()) return hits;
+  if (block_rules_.empty())
+    return hits;
   as_set(set_).Match(re2::StringPiece(text.data(), text.size()), &hits);
   std::sort(hits.begin(), hits.end());
   return hits;
@@ -302,7 +328,8 @@ std::vector<int> RuleSet::candidates(std::string_view text) const {
 
 Result<RuleBook> RuleBook::load(std::string_view yaml, const std::string& name) {
   RuleBook book;
-  if (Result<bool> ok = book.add(yaml, name); !ok) return std::move(ok).take_error();
+  if (Result<bool> ok = book.add(yaml, name); !ok)
+    return std::move(ok).take_error();
   return book;
 }
 
@@ -312,8 +339,10 @@ Result<bool> RuleBook::add(std::string_view yaml, const std::string& name) {
   std::shared_ptr<RuleSet> generic =
       generic_ ? std::make_shared<RuleSet>(*generic_) : std::shared_ptr<RuleSet>();
   Result<bool> ok = RuleParser(name).parse(yaml, sites, generic);
-  if (!ok) return ok;
-  for (auto& site : sites_) sites.push_back(site);
+  if (!ok)
+    return ok;
+  for (auto& site : sites_)
+    sites.push_back(site);
   sites_ = std::move(sites);
   if (!generic) {
     generic = std::make_shared<RuleSet>();
@@ -329,13 +358,16 @@ namespace {
 bool front_matter_matches(const Json& meta, const std::string& key,
                           const std::vector<std::string>& values) {
   const auto it = meta.find(key);
-  if (it == meta.end()) return false;
+  if (it == meta.end())
+    return false;
   auto equals_any = [&](const Json& v) {
-    if (!v.is_string()) return false;
+    if (!v.is_string())
+      return false;
     const std::string_view s = text_util::trim(v.get_ref<const std::string&>());
     return std::find(values.begin(), values.end(), s) != values.end();
   };
-  if (it->is_array()) return std::any_of(it->begin(), it->end(), equals_any);
+  if (it->is_array())
+    return std::any_of(it->begin(), it->end(), equals_any);
   return equals_any(*it);
 }
 
@@ -347,10 +379,10 @@ const RuleSet* RuleBook::recognise(const Json& meta, std::string_view body, std:
   for (const auto& site : sites_) {
     const SiteMatch& m = site->match_;
     const bool by_front_matter =
-        meta.is_object() && std::any_of(m.front_matter.begin(), m.front_matter.end(),
-                                        [&](const auto& kv) {
-                                          return front_matter_matches(meta, kv.first, kv.second);
-                                        });
+        meta.is_object() &&
+        std::any_of(m.front_matter.begin(), m.front_matter.end(), [&](const auto& kv) {
+          return front_matter_matches(meta, kv.first, kv.second);
+        });
     const bool by_body = std::any_of(m.body.begin(), m.body.end(), [&](const std::string& marker) {
       return body.find(marker) != std::string_view::npos;
     });
@@ -358,7 +390,8 @@ const RuleSet* RuleBook::recognise(const Json& meta, std::string_view body, std:
       return fnmatch(glob.c_str(), id_str.c_str(), 0) == 0 ||
              fnmatch(glob.c_str(), path_str.c_str(), 0) == 0;
     });
-    if (by_front_matter || by_body || by_path) return site.get();
+    if (by_front_matter || by_body || by_path)
+      return site.get();
   }
   return nullptr;
 }
@@ -367,9 +400,9 @@ namespace {
 
 // Harvested values are trimmed of spaces and of the brackets and separators around them.
 std::string clean_value(std::string_view value) {
-  static constexpr std::string_view kEdge[] = {" ", "\t", "\u3000", "\u00A0", "【", "】", "（", "）",
-                                               "(",  ")",  "[",      "]",      "|",  "丨", "：", ":",
-                                               "，", ",",  "。",     "；",     ";"};
+  static constexpr std::string_view kEdge[] = {" ",  "\t", "\u3000", "\u00A0", "【", "】", "（",
+                                               "）", "(",  ")",      "[",      "]",  "|",  "丨",
+                                               "：", ":",  "，",     ",",      "。", "；", ";"};
   bool changed = true;
   while (changed && !value.empty()) {
     changed = false;
@@ -390,10 +423,13 @@ std::string clean_value(std::string_view value) {
 bool is_staff_code(std::string_view token) {
   // SF055, SN222, B123: letters then digits.
   std::size_t i = 0;
-  while (i < token.size() && std::isupper(static_cast<unsigned char>(token[i]))) ++i;
-  if (i == 0 || i == token.size()) return false;
+  while (i < token.size() && std::isupper(static_cast<unsigned char>(token[i])))
+    ++i;
+  if (i == 0 || i == token.size())
+    return false;
   for (std::size_t k = i; k < token.size(); ++k) {
-    if (!std::isdigit(static_cast<unsigned char>(token[k]))) return false;
+    if (!std::isdigit(static_cast<unsigned char>(token[k])))
+      return false;
   }
   return true;
 }
@@ -421,43 +457,55 @@ std::string preview(std::string_view text) {
     out.append(text.substr(start, i - start));
     ++n;
   }
-  if (i < text.size()) out += "…";
+  if (i < text.size())
+    out += "…";
   return out;
 }
 
 void record_harvest(const BlockRule& rule, const re2::StringPiece* groups, Harvest& harvest) {
   for (const auto& [index, field] : rule.captures) {
     const re2::StringPiece& g = groups[index];
-    if (g.data() == nullptr || g.empty()) continue;
+    if (g.data() == nullptr || g.empty())
+      continue;
     const std::string value = clean_value(std::string_view(g.data(), g.size()));
-    if (value.empty()) continue;
+    if (value.empty())
+      continue;
     switch (field) {
       case HarvestField::editors:
-        for (std::string& name : split_names(value)) add_unique(harvest.editors, std::move(name));
+        for (std::string& name : split_names(value))
+          add_unique(harvest.editors, std::move(name));
         break;
       case HarvestField::reporters:
-        for (std::string& name : split_names(value)) add_unique(harvest.reporters, std::move(name));
+        for (std::string& name : split_names(value))
+          add_unique(harvest.reporters, std::move(name));
         break;
       case HarvestField::source:
-        if (!harvest.source) harvest.source = value;
+        if (!harvest.source)
+          harvest.source = value;
         break;
       case HarvestField::url:
-        if (!harvest.url) harvest.url = value;
+        if (!harvest.url)
+          harvest.url = value;
         break;
       case HarvestField::original_title:
-        if (!harvest.original_title) harvest.original_title = value;
+        if (!harvest.original_title)
+          harvest.original_title = value;
         break;
       case HarvestField::date:
-        if (!harvest.date) harvest.date = value;
+        if (!harvest.date)
+          harvest.date = value;
         break;
     }
   }
 }
 
 bool in_scope(const BlockRule& rule, const Block& block, std::size_t index, std::size_t count) {
-  if (rule.kind && block.kind != *rule.kind) return false;
-  if (rule.first && index >= *rule.first) return false;
-  if (rule.last && index + *rule.last < count) return false;
+  if (rule.kind && block.kind != *rule.kind)
+    return false;
+  if (rule.first && index >= *rule.first)
+    return false;
+  if (rule.last && index + *rule.last < count)
+    return false;
   return true;
 }
 
@@ -476,13 +524,15 @@ std::vector<std::string> split_names(std::string_view text) {
       const std::size_t start = i;
       const char32_t cp = detail::next_code_point(group, i);
       if (cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0) {
-        if (!piece.empty()) pieces.push_back(std::move(piece));
+        if (!piece.empty())
+          pieces.push_back(std::move(piece));
         piece.clear();
       } else {
         piece.append(group.substr(start, i - start));
       }
     }
-    if (!piece.empty()) pieces.push_back(std::move(piece));
+    if (!piece.empty())
+      pieces.push_back(std::move(piece));
     std::erase_if(pieces, [](const std::string& p) { return is_staff_code(p) || is_role_word(p); });
     // A run of one-character pieces is one name written with spaces ("杨 洁").
     std::vector<std::string> merged;
@@ -501,7 +551,8 @@ std::vector<std::string> split_names(std::string_view text) {
     pieces = std::move(merged);
     for (std::string& p : pieces) {
       std::string cleaned = clean_value(p);
-      if (!cleaned.empty()) add_unique(names, std::move(cleaned));
+      if (!cleaned.empty())
+        add_unique(names, std::move(cleaned));
     }
   };
   std::size_t i = 0, group_start = 0;
@@ -521,14 +572,16 @@ std::vector<std::string> split_names(std::string_view text) {
 void apply_block_rules(const RuleSet& set, std::vector<Block>& blocks, Harvest& harvest,
                        std::vector<ExplainEntry>* explain) {
   const std::vector<BlockRule>& rules = set.block_rules();
-  if (rules.empty()) return;
+  if (rules.empty())
+    return;
   const std::size_t count = blocks.size();
   std::vector<Block> kept;
   kept.reserve(count);
   std::vector<re2::StringPiece> groups;
   auto note = [&](const BlockRule& rule, std::string_view text) {
     if (explain) {
-      explain->push_back(ExplainEntry{set.name(), rule.origin, rule.action, rule.why, preview(text)});
+      explain->push_back(
+          ExplainEntry{set.name(), rule.origin, rule.action, rule.why, preview(text)});
     }
   };
   for (std::size_t index = 0; index < count; ++index) {
@@ -538,7 +591,8 @@ void apply_block_rules(const RuleSet& set, std::vector<Block>& blocks, Harvest& 
     std::vector<int> hits = set.candidates(block.text);
     for (std::size_t h = 0; h < hits.size() && !removed; ++h) {
       const BlockRule& rule = rules[static_cast<std::size_t>(hits[h])];
-      if (!in_scope(rule, block, index, count)) continue;
+      if (!in_scope(rule, block, index, count))
+        continue;
       const RE2& re = *rule.regex;
       groups.assign(static_cast<std::size_t>(re.NumberOfCapturingGroups()) + 1, {});
       const re2::StringPiece text(block.text.data(), block.text.size());
@@ -591,7 +645,8 @@ void apply_block_rules(const RuleSet& set, std::vector<Block>& blocks, Harvest& 
       }
       break;
     }
-    if (!removed) kept.push_back(std::move(block));
+    if (!removed)
+      kept.push_back(std::move(block));
   }
   blocks = std::move(kept);
 }

@@ -11,13 +11,15 @@ namespace {
 
 std::vector<Block> paragraphs(std::initializer_list<const char*> texts) {
   std::vector<Block> blocks;
-  for (const char* t : texts) blocks.push_back(Block{BlockKind::paragraph, t, 0});
+  for (const char* t : texts)
+    blocks.push_back(Block{BlockKind::paragraph, t, 0});
   return blocks;
 }
 
 std::string joined(const std::vector<Block>& blocks) {
   std::string out;
-  for (const Block& b : blocks) out += (out.empty() ? "" : "\n") + b.text;
+  for (const Block& b : blocks)
+    out += (out.empty() ? "" : "\n") + b.text;
   return out;
 }
 
@@ -28,7 +30,8 @@ RuleBook book(const std::string& yaml) {
 }
 
 // Applies the generic set of `yaml` to `blocks`.
-std::string apply_generic(const std::string& yaml, std::vector<Block> blocks, Harvest* harvest = nullptr) {
+std::string apply_generic(const std::string& yaml, std::vector<Block> blocks,
+                          Harvest* harvest = nullptr) {
   RuleBook b = book(yaml);
   Harvest local;
   apply_block_rules(b.generic(), blocks, harvest ? *harvest : local, nullptr);
@@ -43,15 +46,19 @@ TEST(Rules, EachKindAndItsCounterExample) {
   };
   const std::vector<Row> rows = {
       {"{drop_block: '^海量资讯', why: promo}", paragraphs({"正文", "海量资讯、精准解读"}), "正文"},
-      {"{drop_block: '^海量资讯', why: promo}", paragraphs({"正文提到海量资讯"}), "正文提到海量资讯"},
+      {"{drop_block: '^海量资讯', why: promo}", paragraphs({"正文提到海量资讯"}),
+       "正文提到海量资讯"},
       {"{strip: '每经AI快讯：', why: label}", paragraphs({"每经AI快讯：北京时间"}), "北京时间"},
       {"{strip: '^每经AI快讯：', why: label}", paragraphs({"北京时间 每经AI快讯："}),
        "北京时间 每经AI快讯："},
-      {"{cut: '^预览已结束', why: cut}", paragraphs({"a", "预览已结束，完整报告", "http://x", "b"}), "a"},
-      {"{cut: '^预览已结束', why: cut}", paragraphs({"a", "说预览已结束", "b"}), "a\n说预览已结束\nb"},
+      {"{cut: '^预览已结束', why: cut}", paragraphs({"a", "预览已结束，完整报告", "http://x", "b"}),
+       "a"},
+      {"{cut: '^预览已结束', why: cut}", paragraphs({"a", "说预览已结束", "b"}),
+       "a\n说预览已结束\nb"},
       {"{drop_block: '^x$', why: w, first: 1}", paragraphs({"x", "x"}), "x"},
       {"{drop_block: '^x$', why: w, last: 1}", paragraphs({"x", "y", "x"}), "x\ny"},
-      {"{harvest: '^责任编辑：(?P<editors>.+)$', why: w}", paragraphs({"正文", "责任编辑：张亚楠"}), "正文"},
+      {"{harvest: '^责任编辑：(?P<editors>.+)$', why: w}", paragraphs({"正文", "责任编辑：张亚楠"}),
+       "正文"},
       {"{harvest: '^(?P<reporters>\\p{Han}+)记者：', why: w, remove: match}",
        paragraphs({"周頔记者：正文"}), "正文"},
   };
@@ -64,8 +71,9 @@ TEST(Rules, EachKindAndItsCounterExample) {
 TEST(Rules, KindFilter) {
   std::vector<Block> blocks = {Block{BlockKind::heading, "标题", 1},
                                Block{BlockKind::paragraph, "标题", 0}};
-  EXPECT_EQ(apply_generic("generic:\n  rules:\n    - {drop_block: '.', kind: heading, why: w}\n", blocks),
-            "标题");
+  EXPECT_EQ(
+      apply_generic("generic:\n  rules:\n    - {drop_block: '.', kind: heading, why: w}\n", blocks),
+      "标题");
 }
 
 TEST(Rules, HarvestFillsFields) {
@@ -81,10 +89,11 @@ TEST(Rules, HarvestFillsFields) {
     - harvest: '^原标题：(?P<original_title>.+)$'
       why: title
 )";
-  const std::string text = apply_generic(yaml,
-                                 paragraphs({"澎湃新闻记者 周頔", "正文", "原标题：旧题",
-                                             "责任编辑：李跃群、王婉莹 SF055", "http://a.com/x?y=1"}),
-                                 &h);
+  const std::string text =
+      apply_generic(yaml,
+                    paragraphs({"澎湃新闻记者 周頔", "正文", "原标题：旧题",
+                                "责任编辑：李跃群、王婉莹 SF055", "http://a.com/x?y=1"}),
+                    &h);
   EXPECT_EQ(text, "正文");
   EXPECT_EQ(h.source, "澎湃新闻");
   EXPECT_EQ(h.reporters, (std::vector<std::string>{"周頔"}));
@@ -109,7 +118,8 @@ TEST(SplitNames, Table) {
       {"【张三】", {"张三"}},
       {"", {}},
   };
-  for (const Row& row : rows) EXPECT_EQ(split_names(row.in), row.out) << row.in;
+  for (const Row& row : rows)
+    EXPECT_EQ(split_names(row.in), row.out) << row.in;
 }
 
 TEST(RuleBook, RecognisesBySiteOrFallsBack) {
@@ -141,7 +151,8 @@ TEST(RuleBook, ValidationErrorsNameTheLine) {
   };
   const Row rows[] = {
       {"generic:\n  rules:\n    - {drop_block: '(unclosed', why: w}\n", "test.yaml:3: bad pattern"},
-      {"generic:\n  rules:\n    - {drop_block: 'x'}\n", "test.yaml:3: every rule needs a short 'why'"},
+      {"generic:\n  rules:\n    - {drop_block: 'x'}\n",
+       "test.yaml:3: every rule needs a short 'why'"},
       {"generic:\n  rules:\n    - {drop_block: 'x', cut: 'y', why: w}\n", "exactly one of"},
       {"generic:\n  rules:\n    - {harvest: 'x', why: w}\n", "needs a named capture"},
       {"generic:\n  rules:\n    - {harvest: '(?P<nope>x)', why: w}\n", "unknown capture 'nope'"},
@@ -189,7 +200,8 @@ TEST(RuleBook, TheDefaultRulesLoad) {
 
 TEST(RuleBook, PatternsAreLinearTime) {
   // A pattern that makes backtracking engines take seconds is harmless with RE2.
-  std::vector<Block> blocks = paragraphs({"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"});
+  std::vector<Block> blocks =
+      paragraphs({"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"});
   EXPECT_EQ(apply_generic("generic:\n  rules:\n    - {drop_block: '(a+)+$', why: w}\n", blocks),
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!");
 }
@@ -213,7 +225,8 @@ TEST(RepairPageBreaks, Table) {
     const char* out;
   };
   const std::vector<Row> rows = {
-      {paragraphs({"双方高度重视维护两国海外人员和机构安全及权益，不断拓", "展海外公民、项目合作方式。"}),
+      {paragraphs(
+           {"双方高度重视维护两国海外人员和机构安全及权益，不断拓", "展海外公民、项目合作方式。"}),
        "双方高度重视维护两国海外人员和机构安全及权益，不断拓展海外公民、项目合作方式。"},
       // Short blocks, punctuation at the end, non-Han starts: not joined.
       {paragraphs({"一", "两国总理强调"}), "一\n两国总理强调"},
@@ -221,8 +234,9 @@ TEST(RepairPageBreaks, Table) {
        "双方高度重视维护两国海外人员和机构安全及权益。\n展海外公民"},
       {paragraphs({"双方高度重视维护两国海外人员和机构安全及权益不断拓", "2023年"}),
        "双方高度重视维护两国海外人员和机构安全及权益不断拓\n2023年"},
-      {std::vector<Block>{Block{BlockKind::heading, "双方高度重视维护两国海外人员和机构安全及权益不断拓", 1},
-                          Block{BlockKind::paragraph, "展海外公民", 0}},
+      {std::vector<Block>{
+           Block{BlockKind::heading, "双方高度重视维护两国海外人员和机构安全及权益不断拓", 1},
+           Block{BlockKind::paragraph, "展海外公民", 0}},
        "双方高度重视维护两国海外人员和机构安全及权益不断拓\n展海外公民"},
   };
   for (const Row& row : rows) {

@@ -34,15 +34,23 @@ TEST(Selector, Matches) {
     bool match;
   };
   const Row rows[] = {
-      {"div.appendQr_wrap", qr, true},     {".appendQr_wrap", qr, true},
+      {"div.appendQr_wrap", qr, true},
+      {".appendQr_wrap", qr, true},
       {"div.clearfix.appendQr_wrap", qr, true},
-      {"p.appendQr_wrap", qr, false},      {"div.appendQr", qr, false},
-      {"p.article-editor", editor, true},  {"P.article-editor", editor, true},
-      {"#stock_sz000061", stock, true},    {"span#stock_sz000061", stock, true},
-      {"[id^=stock_]", stock, true},       {"[id^=quote_]", stock, false},
-      {"[id*=sz0000]", stock, true},       {"[id='stock_sz000061']", stock, true},
-      {"[hidden]", hidden, true},          {"[hidden]", stock, false},
-      {"a[hidden].originUrl", hidden, true}, {"*", stock, true},
+      {"p.appendQr_wrap", qr, false},
+      {"div.appendQr", qr, false},
+      {"p.article-editor", editor, true},
+      {"P.article-editor", editor, true},
+      {"#stock_sz000061", stock, true},
+      {"span#stock_sz000061", stock, true},
+      {"[id^=stock_]", stock, true},
+      {"[id^=quote_]", stock, false},
+      {"[id*=sz0000]", stock, true},
+      {"[id='stock_sz000061']", stock, true},
+      {"[hidden]", hidden, true},
+      {"[hidden]", stock, false},
+      {"a[hidden].originUrl", hidden, true},
+      {"*", stock, true},
   };
   for (const Row& row : rows) {
     Result<Selector> s = parse_selector(row.selector);
