@@ -69,6 +69,62 @@ TEST(Golden, Seeds) {
   expect_golden("seeds", "seeds.jsonl");
 }
 
+TEST(Golden, Corpus) {
+  expect_golden("tests/corpus", "corpus.jsonl");
+}
+
+// Per source in tests/corpus: what every record of that site must satisfy, so that a
+// regenerated golden file cannot quietly lose it.
+TEST(Golden, CorpusSnippets) {
+  auto context = Context::create(Options{});
+  ASSERT_TRUE(context.ok());
+  struct Expect {
+    std::vector<std::string> must_contain;  // in the text
+    std::vector<std::string> must_not_contain;
+  };
+  // Markers that no site's text may keep.
+  const std::vector<std::string> never = {"责任编辑",  "海量资讯", "文章来源", "返回首页",
+                                          "原标题",    "免责声明", "THE END",  "查看知乎",
+                                          "<p",        "<div",     "&#",       "&nbsp;",
+                                          "cms-style", "appendQr", "em_media"};
+  std::map<std::string, int> per_site;
+  for (const InputFile& input :
+       discover({(testing::source_dir() / "tests/corpus").string()}).files) {
+    Outcome outcome = process_file(input, **context);
+    ASSERT_EQ(outcome.kind, Outcome::Kind::record) << input.id;
+    const Record& r = outcome.record;
+    ++per_site[r.site];
+    for (const std::string& bad : never) {
+      EXPECT_EQ(r.text.find(bad), std::string::npos) << input.id << " keeps " << bad;
+    }
+    if (r.site == "sina") {
+      EXPECT_FALSE(r.editors.empty()) << input.id << ": every Sina post names its editor";
+    }
+    if (r.site == "finews") {
+      // The autolink becomes `url` and leaves the text (one post has an empty "<>" link).
+      if (r.url)
+        ++per_site["finews with url"];
+      EXPECT_EQ(r.text.find("http"), std::string::npos) << input.id;
+    }
+    if (r.site == "cs-com") {
+      EXPECT_EQ(r.source, "中证网") << input.id;
+      EXPECT_FALSE(r.reporters.empty()) << input.id;
+      EXPECT_FALSE(r.text.starts_with("中证网讯")) << input.id;
+    }
+    if (r.site == "mydrivers")
+      EXPECT_FALSE(r.editors.empty()) << input.id;
+    if (r.site == "nbd")
+      EXPECT_TRUE(r.date.has_value()) << input.id << ": date from the header";
+    if (r.site == "zhihu-daily")
+      EXPECT_EQ(r.reporters.size(), 1u) << input.id;
+  }
+  for (const char* site :
+       {"sina", "finews", "nbd", "zhihu-daily", "mydrivers", "guancha", "cs-com", "cls", "stcn"}) {
+    EXPECT_GE(per_site[site], 3) << "tests/corpus should hold at least 3 posts of " << site;
+  }
+  EXPECT_GE(per_site["finews with url"], 8);
+}
+
 // Snippets that must (and must not) appear, per seed: the behaviour the golden file pins
 // down, stated so that a regenerated golden file cannot quietly lose it.
 TEST(Golden, SeedSnippets) {
