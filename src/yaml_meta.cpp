@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 namespace corpus_clean {
@@ -154,6 +155,117 @@ bool flow_nesting_exceeds(std::string_view yaml, std::size_t max_depth) {
   return false;
 }
 
+// The front matter of real posts is nearly always the simplest YAML: `key: value` lines and
+// `key:` followed by `- item` lines, values plain or quoted on one line. Reading that subset by
+// hand is many times faster than building yaml-cpp's node graph; anything outside it (flow
+// collections, anchors, block scalars, escapes, nesting, comments after values) returns
+// nullopt and goes to yaml-cpp, so the result is always what yaml-cpp would give.
+class SimpleYaml {
+ public:
+  static std::optional<Json> parse(std::string_view raw) {
+    Json object = Json::object();
+    std::size_t pos = 0;
+    std::string pending_key;  // a `key:` with nothing after it, waiting for list items
+    Json pending_list = Json::array();
+    auto close_pending = [&]() -> bool {
+      if (pending_key.empty())
+        return true;
+      if (object.contains(pending_key))
+        return false;
+      object[pending_key] = pending_list.empty() ? Json(nullptr) : std::move(pending_list);
+      pending_key.clear();
+      pending_list = Json::array();
+      return true;
+    };
+    while (pos < raw.size()) {
+      std::size_t end = raw.find('\n', pos);
+      if (end == std::string_view::npos)
+        end = raw.size();
+      std::string_view line = raw.substr(pos, end - pos);
+      pos = end + 1;
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\r'))
+        line.remove_suffix(1);
+      const std::size_t indent = line.find_first_not_of(' ');
+      if (indent == std::string_view::npos)
+        continue;  // blank
+      if (line[indent] == '#')
+        continue;  // a comment line
+      if (line.find('\t') != std::string_view::npos)
+        return std::nullopt;
+      if (line.substr(indent).starts_with("- ")) {
+        if (pending_key.empty())
+          return std::nullopt;  // a list item with no key above it
+        std::optional<Json> item = scalar(line.substr(indent + 2));
+        if (!item)
+          return std::nullopt;
+        pending_list.push_back(std::move(*item));
+        continue;
+      }
+      if (indent != 0 || !close_pending())
+        return std::nullopt;
+      const std::size_t colon = line.find(':');
+      if (colon == std::string_view::npos || colon == 0)
+        return std::nullopt;
+      std::string_view key = line.substr(0, colon);
+      if (key.find_first_of("#{}[],&*!|>'\"%@`?") != std::string_view::npos || key[0] == '-' ||
+          key.back() == ' ') {
+        return std::nullopt;
+      }
+      std::string_view value = line.substr(colon + 1);
+      if (value.empty()) {
+        pending_key = std::string(key);
+        continue;
+      }
+      if (value[0] != ' ')
+        return std::nullopt;  // "a:b" is a plain scalar key, not a pair
+      std::optional<Json> parsed = scalar(value.substr(value.find_first_not_of(' ')));
+      if (!parsed || object.contains(key))
+        return std::nullopt;
+      object[std::string(key)] = std::move(*parsed);
+    }
+    if (!close_pending())
+      return std::nullopt;
+    return object;
+  }
+
+ private:
+  // One scalar that fills the rest of its line.
+  static std::optional<Json> scalar(std::string_view v) {
+    if (v.empty())
+      return std::nullopt;
+    if (v[0] == '\'') {
+      std::string out;
+      for (std::size_t i = 1; i < v.size(); ++i) {
+        if (v[i] != '\'') {
+          out += v[i];
+        } else if (i + 1 < v.size() && v[i + 1] == '\'') {
+          out += '\'';
+          ++i;
+        } else {
+          return i + 1 == v.size() ? std::optional<Json>(std::move(out)) : std::nullopt;
+        }
+      }
+      return std::nullopt;  // unclosed: a multi-line scalar
+    }
+    if (v[0] == '"') {
+      if (v.size() < 2 || v.back() != '"')
+        return std::nullopt;
+      const std::string_view inside = v.substr(1, v.size() - 2);
+      if (inside.find_first_of("\"\\") != std::string_view::npos)
+        return std::nullopt;
+      return Json(std::string(inside));
+    }
+    if (std::string_view("-?:,[]{}#&*!|>%@`").find(v[0]) != std::string_view::npos) {
+      return std::nullopt;
+    }
+    if (v.find(": ") != std::string_view::npos || v.find(" #") != std::string_view::npos ||
+        v.back() == ':') {
+      return std::nullopt;
+    }
+    return plain_scalar(std::string(v));
+  }
+};
+
 Json parse_simple_key_values(std::string_view raw, char separator) {
   // TOML-style `key = value` / JSON-ish front matter is rare in these corpora; keep the
   // top-level scalar pairs so that nothing is lost or leaks into the text.
@@ -200,6 +312,10 @@ Result<Json> parse_front_matter(const FrontMatterSplit& split, const YamlLimits&
     if (parsed.is_object())
       return parsed;
     return parse_simple_key_values(split.raw, ':');
+  }
+  if (limits.simple_fast_path) {
+    if (std::optional<Json> simple = SimpleYaml::parse(split.raw))
+      return std::move(*simple);
   }
   if (flow_nesting_exceeds(split.raw, limits.max_depth)) {
     return make_error(ErrorCode::yaml_limit, Stage::yaml,

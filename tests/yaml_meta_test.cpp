@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
+#include "test_util.hpp"
+
 namespace corpus_clean {
 namespace {
 
@@ -42,6 +46,64 @@ TEST(ParseFrontMatter, Table) {
     ASSERT_TRUE(json.ok()) << row.yaml << " → " << json.error().detail;
     EXPECT_EQ(json->dump(-1, ' ', false), row.json) << row.yaml;
   }
+}
+
+// The hand-read subset gives exactly what yaml-cpp gives: on the table above, on edge cases
+// that must fall back, and on the front matter of every seed and shared-corpus post.
+TEST(ParseFrontMatter, FastPathAgreesWithYamlCpp) {
+  std::vector<std::string> documents = {
+      "title: '商务部'\ncategories: \n - 金融\n - 新浪财经\ncomments: false\n",
+      "title: 'it''s'\nx: \"a\\tb\"\ny: 'multi\n  line'\n",
+      "a: 1\na: 2\n",
+      "k: v # comment\n",
+      "k: [1, 2]\n",
+      "k: &a x\nl: *a\n",
+      "k: |\n  block\n",
+      "k:\n  nested: map\n",
+      "k:\n- \n",
+      "- top\n",
+      "k: a: b\n",
+      "k: -1\n",
+      "k: ~\nn: null\n",
+      "k: 0x1F\nf: .5\ng: 1e3\n",
+      "k: 'x' y\n",
+      "k: \"\"\n",
+      "k: ''\n",
+      "\"quoted key\": v\n",
+      "key with space: v\n",
+      "k:v\n",
+      "k: v\n  continued\n",
+      "list:\n- a\n- 'b'\n- \"c\"\n",
+      "t: True\nf: FALSE\n",
+      "k: 2022-02-04 17:56:23 +0800\n",
+      "k: @x\n",
+      "k: `x`\n"};
+  for (const std::string dir :
+       {testing::source_dir().string() + "/seeds", testing::shared_corpus().string()}) {
+    if (!std::filesystem::exists(dir))
+      continue;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+      if (!entry.is_regular_file())
+        continue;
+      const std::string text = testing::read_all(entry.path());
+      Result<FrontMatterSplit> split = split_front_matter(text);
+      if (split.ok() && split->kind == FrontMatterKind::yaml)
+        documents.emplace_back(split->raw);
+    }
+  }
+  YamlLimits slow;
+  slow.simple_fast_path = false;
+  for (const std::string& yaml : documents) {
+    Result<Json> fast = parse(yaml, 2, YamlLimits{});
+    Result<Json> reference = parse(yaml, 2, slow);
+    ASSERT_EQ(fast.ok(), reference.ok()) << yaml;
+    if (fast.ok()) {
+      EXPECT_EQ(fast->dump(), reference->dump()) << yaml;
+    } else {
+      EXPECT_EQ(fast.error().detail, reference.error().detail) << yaml;
+    }
+  }
+  EXPECT_GT(documents.size(), 140u);
 }
 
 TEST(ParseFrontMatter, KeepsKeyOrder) {
