@@ -52,6 +52,20 @@ TEST(Record, JsonLineHasEveryKeyInOrderAndCjkUnescaped) {
   EXPECT_EQ(parsed["meta"].dump(), R"({"b":1,"a":2})");
 }
 
+TEST(Record, StringsAreWrittenAsNlohmannJsonWritesThem) {
+  for (const std::string s :
+       {std::string("plain"), std::string("中文“引号”"),
+        std::string("q\"b\\s/\n\t\r\b\f\x01\x1f\x7f"), std::string("bad \xFF\xC0 x"),
+        std::string("cut \xE4\xB8"), std::string("😀"), std::string()}) {
+    Record r;
+    r.title = s;
+    const std::string line = to_json_line(r);
+    const std::string expected =
+        "\"title\":" + Json(s).dump(-1, ' ', false, Json::error_handler_t::replace) + ",";
+    EXPECT_NE(line.find(expected), std::string::npos) << s << " → " << line;
+  }
+}
+
 TEST(Record, InvalidUtf8IsReplacedNotThrown) {
   Record r;
   r.text = "bad \xFF byte";
