@@ -350,7 +350,21 @@ Result<bool> RuleBook::add(std::string_view yaml, const std::string& name) {
     generic->set_ = std::make_shared<RE2::Set>(pattern_options(), RE2::UNANCHORED);
   }
   generic_ = std::move(generic);
+  auto combine = [&](RuleSet& set) {
+    set.drop_with_generic_ = set.drop_elements_;
+    if (&set != generic_.get()) {
+      set.drop_with_generic_.insert(set.drop_with_generic_.end(), generic_->drop_elements_.begin(),
+                                    generic_->drop_elements_.end());
+    }
+  };
+  for (auto& site : sites_)
+    combine(*site);
+  combine(*generic_);
   return true;
+}
+
+const std::vector<Selector>& RuleBook::drop_selectors(const RuleSet* site) const {
+  return (site ? *site : *generic_).drop_with_generic_;
 }
 
 namespace {

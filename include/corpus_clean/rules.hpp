@@ -83,6 +83,7 @@ class RuleSet {
   std::vector<BlockRule> block_rules_;
   std::vector<Format> repair_formats_;
   std::shared_ptr<const void> set_;  // the compiled RE2::Set, type-erased to keep RE2 private
+  std::vector<Selector> drop_with_generic_;  // drop_elements_ + the generic set's
 };
 
 class RuleBook {
@@ -97,6 +98,9 @@ class RuleBook {
   const RuleSet* recognise(const Json& meta, std::string_view body, std::string_view id,
                            std::string_view path) const;
   const RuleSet& generic() const { return *generic_; }
+  // The drop selectors of `site` (may be null) followed by the generic set's: what the
+  // extractor applies to a document of that site. Built once per rules load.
+  const std::vector<Selector>& drop_selectors(const RuleSet* site) const;
   const std::vector<std::shared_ptr<RuleSet>>& sites() const { return sites_; }
 
  private:
