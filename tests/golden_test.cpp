@@ -111,12 +111,15 @@ TEST(Golden, CorpusSnippets) {
       EXPECT_FALSE(r.reporters.empty()) << input.id;
       EXPECT_FALSE(r.text.starts_with("中证网讯")) << input.id;
     }
-    if (r.site == "mydrivers")
+    if (r.site == "mydrivers") {
       EXPECT_FALSE(r.editors.empty()) << input.id;
-    if (r.site == "nbd")
+    }
+    if (r.site == "nbd") {
       EXPECT_TRUE(r.date.has_value()) << input.id << ": date from the header";
-    if (r.site == "zhihu-daily")
+    }
+    if (r.site == "zhihu-daily") {
       EXPECT_EQ(r.reporters.size(), 1u) << input.id;
+    }
   }
   for (const char* site :
        {"sina", "finews", "nbd", "zhihu-daily", "mydrivers", "guancha", "cs-com", "cls", "stcn"}) {

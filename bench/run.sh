@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Whole-run benchmark: corpus-clean against the gumbo-only floor on a generated corpus.
+#
+#   bench/run.sh [POSTS] [RUNS]        (defaults: 20000 posts, 3 interleaved runs)
+#
+# Generates POSTS posts (and POSTS/10 for the memory comparison) from the shared corpus, then
+# runs the gumbo-only baseline, corpus-clean -j1 and corpus-clean -jN interleaved RUNS times,
+# and prints medians: docs/s, MB/s, the ratio to the baseline, the -jN/-j1 speed-up, and the
+# peak RSS of -jN for the small and the 10x larger corpus. Uses the release preset.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+posts=${1:-20000}
+runs=${2:-3}
+jobs=$(nproc)
+shared=${CORPUS_CLEAN_SHARED_CORPUS:-../shared/corpus}
+
+command -v /usr/bin/time >/dev/null || {
+  echo "bench/run.sh needs /usr/bin/time (Debian package 'time')" >&2
+  exit 2
+}
+cmake --preset release -DCORPUS_CLEAN_BUILD_TESTS=OFF >/dev/null
+cmake --build --preset release -j "$jobs" --target corpus-clean make_corpus gumbo_baseline >/dev/null
+bin=build/release
+
+corpus_for() {  # corpus_for N → a directory of N generated posts, made once
+  local dir=build/bench/corpus-$1
+  if [ ! -f "$dir/.done" ]; then
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    "$bin/bench/make_corpus" "$shared" "$dir" "$1" >&2
+    touch "$dir/.done"
+  fi
+  echo "$dir"
+}
+large=$(corpus_for "$posts")
+small=$(corpus_for $((posts / 10)))
+bytes=$(find "$large" -name '*.md' -printf '%s\n' | awk '{s += $1} END {print s}')
+
+# timed LABEL COMMAND...: appends "LABEL seconds max_rss_kb" to $results
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+timed() {
+  local label=$1
+  shift
+  /usr/bin/time -f "$label %e %M" -o "$results" -a "$@" >/dev/null
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)," \
+  "$(lscpu | sed -n 's/^Model name: *//p')"
+echo "corpus: $posts posts, $((bytes / 1000000)) MB ($large)"
+for ((r = 1; r <= runs; r++)); do
+  timed baseline "$bin/bench/gumbo_baseline" "$large"
+  timed j1 "$bin/corpus-clean" --quiet -j1 "$large" -o /dev/null
+  timed jN "$bin/corpus-clean" --quiet -j"$jobs" "$large" -o /dev/null
+  timed small_jN "$bin/corpus-clean" --quiet -j"$jobs" "$small" -o /dev/null
+done
+
+median() {  # median LABEL FIELD
+  awk -v l="$1" -v f="$2" '$1 == l {print $f}' "$results" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
+}
+base=$(median baseline 2)
+j1=$(median j1 2)
+jn=$(median jN 2)
+awk -v posts="$posts" -v bytes="$bytes" -v base="$base" -v j1="$j1" -v jn="$jn" -v jobs="$jobs" \
+    -v rss_large="$(median jN 3)" -v rss_small="$(median small_jN 3)" -v runs="$runs" 'BEGIN {
+  printf "\nmedians of %d interleaved runs\n", runs
+  printf "%-24s %8s %10s %8s\n", "", "seconds", "docs/s", "MB/s"
+  printf "%-24s %8.2f %10.0f %8.1f\n", "gumbo-only baseline", base, posts / base, bytes / 1e6 / base
+  printf "%-24s %8.2f %10.0f %8.1f\n", "corpus-clean -j1", j1, posts / j1, bytes / 1e6 / j1
+  printf "%-24s %8.2f %10.0f %8.1f\n", "corpus-clean -j" jobs, jn, posts / jn, bytes / 1e6 / jn
+  printf "\n-j1 throughput / baseline: %.2f (target >= 0.70)\n", base / j1
+  printf "-j%d / -j1 speed-up:        %.2f (target >= 1.8 on 2 cores)\n", jobs, j1 / jn
+  printf "peak RSS -j%d: %d posts %.1f MB, %d posts %.1f MB, ratio %.2f (target <= 1.2)\n", \
+    jobs, posts / 10, rss_small / 1024, posts, rss_large / 1024, rss_large / rss_small
+}'
+echo
+echo "all runs (label seconds max_rss_kb):"
+cat "$results"
