@@ -2,14 +2,17 @@
 // starts a block at each block element, keeps inline elements inline, and drops what a reader
 // never sees.
 #include <gumbo.h>
+#include <strings.h>
 
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "corpus_clean/extract.hpp"
+#include "corpus_clean/html_depth.hpp"
 #include "inline_markdown.hpp"
 
 namespace corpus_clean {
@@ -178,8 +181,14 @@ std::string lower_tag_name(const GumboElement& element) {
 
 class GumboElementView final : public ElementView {
  public:
-  explicit GumboElementView(const GumboElement& element)
-      : element_(element), tag_(lower_tag_name(element)) {}
+  explicit GumboElementView(const GumboElement& element) : element_(element) {
+    if (element.tag != GUMBO_TAG_UNKNOWN) {
+      tag_ = gumbo_normalized_tagname(element.tag);  // static, lower case
+    } else {
+      unknown_tag_ = lower_tag_name(element);
+      tag_ = unknown_tag_;
+    }
+  }
   std::string_view tag() const override { return tag_; }
   const char* attribute(std::string_view name) const override {
     for (unsigned i = 0; i < element_.attributes.length; ++i) {
@@ -192,22 +201,35 @@ class GumboElementView final : public ElementView {
 
  private:
   const GumboElement& element_;
-  std::string tag_;
+  std::string_view tag_;
+  std::string unknown_tag_;  // only for tags gumbo does not know
 };
 
 // Hidden by the markup itself: the `hidden` attribute or an inline display:none.
 bool is_hidden(const GumboElement& element) {
+  if (element.attributes.length == 0)
+    return false;
   if (attribute_value(element, "hidden"))
     return true;
   const char* style = attribute_value(element, "style");
   if (!style)
     return false;
-  std::string compact;
+  // "display" then optional spaces, ':', optional spaces, "none", in any case.
   for (const char* p = style; *p; ++p) {
-    if (*p != ' ')
-      compact += static_cast<char>(std::tolower(static_cast<unsigned char>(*p)));
+    if (strncasecmp(p, "display", 7) != 0)
+      continue;
+    const char* q = p + 7;
+    while (*q == ' ')
+      ++q;
+    if (*q != ':')
+      continue;
+    ++q;
+    while (*q == ' ')
+      ++q;
+    if (strncasecmp(q, "none", 4) == 0)
+      return true;
   }
-  return compact.find("display:none") != std::string::npos;
+  return false;
 }
 
 // Rewrites Markdown autolinks (<http://...>) that Jekyll bodies mix into HTML as anchors, so
@@ -294,7 +316,10 @@ class HtmlWalker {
   explicit HtmlWalker(const ExtractOptions& options) : options_(options) {}
 
   HtmlExtraction run(std::string_view body) {
-    const std::string html = rewrite_autolinks(body, result_.extraction.url_candidates);
+    std::string html = rewrite_autolinks(body, result_.extraction.url_candidates);
+    // gumbo's cost grows with the square of the nesting depth: flatten before it parses.
+    if (std::optional<std::string> flat = limit_html_depth(html, options_.max_html_depth))
+      html = std::move(*flat);
     GumboOptions gumbo_options = kGumboDefaultOptions;
     gumbo_options.max_errors = 0;  // parse errors are not reported; don't collect them
     GumboOutputPtr output(gumbo_parse_with_options(&gumbo_options, html.data(), html.size()));
@@ -361,7 +386,8 @@ class HtmlWalker {
       const GumboElementView view(element);
       for (std::size_t i = 0; i < options_.drop->size(); ++i) {
         if (matches((*options_.drop)[i], view)) {
-          result_.dropped.push_back(DroppedElement{i, subtree_text(node, 240)});
+          result_.dropped.push_back(
+              DroppedElement{i, options_.describe_dropped ? subtree_text(node, 240) : ""});
           return;
         }
       }

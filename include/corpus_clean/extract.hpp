@@ -25,6 +25,8 @@ struct DroppedElement {
 struct ExtractOptions {
   // Elements matching any of these are dropped with their subtree. Not owned.
   const std::vector<Selector>* drop = nullptr;
+  // Keep the text of dropped subtrees in DroppedElement::text (for --explain).
+  bool describe_dropped = true;
   // HTML nested deeper than this is flattened: elements past this depth are not opened as
   // blocks, their text still counts.
   std::size_t max_html_depth = 256;

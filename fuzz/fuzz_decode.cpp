@@ -1,0 +1,17 @@
+// Fuzzes the decode stage: any bytes give well-formed UTF-8 with no NUL and no CR.
+#include <string>
+
+#include "corpus_clean/decode.hpp"
+#include "fuzz_util.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace corpus_clean;
+  const Result<Decoded> decoded = decode(std::string(reinterpret_cast<const char*>(data), size));
+  if (!decoded.ok())
+    __builtin_trap();  // decoding never fails
+  const std::string& text = decoded->text;
+  if (!is_valid_utf8(text) || text.find('\0') != std::string::npos ||
+      text.find('\r') != std::string::npos)
+    __builtin_trap();
+  return 0;
+}

@@ -1,0 +1,29 @@
+// Fuzzes the punctuation normalizer on UTF-8 text (what decode hands on), checking the
+// promise of normalize.hpp that a second pass changes nothing.
+#include <string>
+
+#include "corpus_clean/decode.hpp"
+#include "corpus_clean/normalize.hpp"
+#include "fuzz_util.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace corpus_clean;
+  static const Normalizer normalizer{NormalizeOptions{}};
+  static const Normalizer extras = [] {
+    NormalizeOptions options;
+    options.corner_quotes = true;
+    options.cjk_spacing = true;
+    return Normalizer(options);
+  }();
+  const std::string_view text = fuzz::as_text(data, size);
+  if (!is_valid_utf8(text))
+    return 0;
+  NormalizeCounts counts;
+  const std::string once = normalizer.normalize(text, &counts);
+  if (!is_valid_utf8(once))
+    __builtin_trap();
+  if (normalizer.normalize(once) != once)
+    __builtin_trap();  // not idempotent
+  (void)extras.normalize(text);
+  return 0;
+}

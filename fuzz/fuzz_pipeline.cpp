@@ -1,0 +1,31 @@
+// Fuzzes the whole per-document pipeline, decode to record, with a default Context: every
+// input ends as a record, a drop or an Error, and a record serializes.
+#include <memory>
+
+#include "corpus_clean/pipeline.hpp"
+#include "corpus_clean/record.hpp"
+#include "fuzz_util.hpp"
+
+namespace {
+
+const corpus_clean::Context& default_context() {
+  static const std::unique_ptr<corpus_clean::Context> context = [] {
+    auto created = corpus_clean::Context::create(corpus_clean::Options{});
+    if (!created.ok())
+      __builtin_trap();  // the default options must give a context
+    return std::move(created).value();
+  }();
+  return *context;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace corpus_clean;
+  const InputFile input{"fuzz/input.md", "input.md"};
+  Outcome outcome = process_document(input, std::string(reinterpret_cast<const char*>(data), size),
+                                     default_context());
+  if (outcome.kind == Outcome::Kind::record)
+    (void)to_json_line(outcome.record);
+  return 0;
+}

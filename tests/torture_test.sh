@@ -1,0 +1,479 @@
+#!/usr/bin/env bash
+# Torture test: runs corpus-clean on hostile inputs generated at test time (nothing large is
+# checked in). For each case: the expected exit status, the records or error records expected,
+# no crash (no status of 128 or more), no hang (each run is killed after 10 s), and counts that
+# add up: the summary line's inputs = records + dropped + failed, records = lines written,
+# failed = error records written.
+#
+#   tests/torture_test.sh build/debug/corpus-clean
+set -u
+
+if [ $# -ne 1 ] || [ ! -x "$1" ]; then
+  echo "usage: $0 PATH/TO/corpus-clean" >&2
+  exit 2
+fi
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+src=$(cd "$(dirname "$0")/.." && pwd)
+seed=$src/seeds/000_847a8487eada5079.txt
+phrase=扩大两国农产品贸易创造条件  # in seed 000's text (across inline markup in the raw file)
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/corpus-clean-torture.XXXXXX")
+cleanup() {
+  chmod -R u+rwx "$work" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+passed=0
+failed=0
+skipped=0
+known_failures=0
+known_reason=""
+why=""
+desc=""
+
+# Starts a case: an empty input directory $in, the working directory of the run.
+begin() {
+  desc=$1
+  why=""
+  known_reason=""
+  in=$work/in
+  chmod -R u+rwx "$in" 2>/dev/null
+  rm -rf "$in" "$work/out.jsonl" "$work/errors.jsonl" "$work/stderr"
+  mkdir -p "$in"
+}
+
+fail() {
+  [ -z "$why" ] && why=$1
+}
+
+lines() {  # lines FILE: its line count, 0 when it does not exist
+  if [ -f "$1" ]; then wc -l <"$1"; else echo 0; fi
+}
+
+# run EXPECTED_STATUS ARGS...: runs corpus-clean in $in with ARGS, -o and --errors, then
+# checks the status, the summary line and that the counts add up.
+run() {
+  local expected=$1
+  shift
+  (cd "$in" && timeout 10 "$bin" "$@" -o "$work/out.jsonl" --errors "$work/errors.jsonl" \
+    </dev/null 2>"$work/stderr")
+  status=$?
+  if [ "$status" -eq 124 ]; then
+    fail "hung (killed after 10 s)"
+    return
+  fi
+  if [ "$status" -ge 128 ]; then
+    fail "crashed (exit status $status): $(tail -c 300 "$work/stderr")"
+    return
+  fi
+  [ "$status" -eq "$expected" ] || fail "exit status $status, expected $expected"
+  local summary
+  summary=$(grep -E '^corpus-clean: [0-9]+ records, [0-9]+ dropped, [0-9]+ failed \([0-9]+ inputs\)$' \
+    "$work/stderr" | tail -n 1)
+  if [ -z "$summary" ]; then
+    fail "no summary line on stderr"
+    return
+  fi
+  read -r records dropped failures inputs < <(echo "$summary" |
+    sed -E 's/.* ([0-9]+) records, ([0-9]+) dropped, ([0-9]+) failed \(([0-9]+) inputs\)/\1 \2 \3 \4/')
+  [ $((records + dropped + failures)) -eq "$inputs" ] || fail "counts do not add up: $summary"
+  [ "$(lines "$work/out.jsonl")" -eq "$records" ] ||
+    fail "$(lines "$work/out.jsonl") lines written for $records records"
+  [ "$(lines "$work/errors.jsonl")" -eq "$failures" ] ||
+    fail "$(lines "$work/errors.jsonl") error records for $failures failed"
+}
+
+expect_counts() {  # expect_counts INPUTS RECORDS FAILED
+  [ "${inputs:-x}" = "$1" ] && [ "${records:-x}" = "$2" ] && [ "${failures:-x}" = "$3" ] ||
+    fail "expected $1 inputs, $2 records, $3 failed; got ${inputs:-?}, ${records:-?}, ${failures:-?}"
+}
+expect_out() {  # expect_out TEXT: the records hold TEXT
+  grep -qF -- "$1" "$work/out.jsonl" 2>/dev/null || fail "no record holds: $1"
+}
+expect_not_out() {
+  ! grep -qF -- "$1" "$work/out.jsonl" 2>/dev/null || fail "a record holds: $1"
+}
+expect_error() {  # expect_error CODE: an error record with this code
+  grep -qF -- "\"code\":\"$1\"" "$work/errors.jsonl" 2>/dev/null || fail "no error record $1"
+}
+expect_stderr() {
+  grep -qF -- "$1" "$work/stderr" || fail "stderr does not say: $1"
+}
+text_of() {  # text_of FILE: the "text" field of its first record, as JSON
+  grep -oE '"text":"([^"\\]|\\.)*"' "$1" | head -n 1
+}
+
+# known REASON: the current case is a known bug, reported but not counted as a failure (and
+# said to be fixed when it passes, so that the mark can go).
+known() {
+  known_reason=$1
+}
+
+end() {
+  if [ -n "$known_reason" ]; then
+    if [ -z "$why" ]; then
+      echo "FIXED $desc (marked known: $known_reason; remove the mark)"
+      passed=$((passed + 1))
+    else
+      echo "KNOWN $desc: $why ($known_reason)"
+      known_failures=$((known_failures + 1))
+    fi
+  elif [ -z "$why" ]; then
+    passed=$((passed + 1))
+    echo "ok    $desc"
+  else
+    failed=$((failed + 1))
+    echo "FAIL  $desc: $why"
+  fi
+}
+
+skip() {
+  skipped=$((skipped + 1))
+  echo "skip  $1"
+}
+
+# Bytes from a fixed seed, so that every run sees the same garbage.
+random_bytes() {  # random_bytes N SEED
+  python3 -c "import random,sys; r=random.Random($2); sys.stdout.buffer.write(bytes(r.randrange(256) for _ in range($1)))"
+}
+
+# The seed's text when read as it is, for the cases that must come out the same.
+begin "baseline: seed 000 as it is gives its record"
+cp "$seed" "$in/post.md"
+run 0 post.md
+expect_counts 1 1 0
+expect_out "$phrase"
+baseline_text=$(text_of "$work/out.jsonl")
+end
+
+begin "empty file: a record with empty text"
+: >"$in/empty.md"
+run 0 empty.md
+expect_counts 1 1 0
+expect_out '"text":""'
+end
+
+begin "only a byte-order mark: a record with empty text"
+printf '\xEF\xBB\xBF' >"$in/bom.md"
+run 0 bom.md
+expect_counts 1 1 0
+expect_out '"text":""'
+end
+
+begin "only front matter: a record with its title and empty text"
+printf -- '---\ntitle: 只有元数据\n---\n' >"$in/fm.md"
+run 0 fm.md
+expect_counts 1 1 0
+expect_out '"title":"只有元数据"'
+expect_out '"text":""'
+end
+
+begin "unterminated front matter: an error record, exit 1"
+printf -- '---\ntitle: x\nbody text\n' >"$in/open.md"
+run 1 open.md
+expect_counts 1 0 1
+expect_error unterminated_front_matter
+end
+
+begin "binary garbage (64 KiB from a fixed seed): text with U+FFFD, never a crash"
+random_bytes 65536 1234 >"$in/garbage.bin"
+run 0 garbage.bin
+expect_counts 1 1 0
+expect_stderr "invalid bytes replaced with U+FFFD"
+end
+
+begin "NUL bytes inside text: one U+FFFD per run, counted in a warning"
+printf '前\0\0\0后\n' >"$in/nul.md"
+run 0 nul.md
+expect_counts 1 1 0
+expect_out "前�后"
+expect_stderr "3 invalid bytes replaced with U+FFFD"
+end
+
+begin "100 KB of NUL bytes: a record, nothing reaches gumbo"
+head -c 100000 /dev/zero >"$in/zeros.html"
+run 0 zeros.html
+expect_counts 1 1 0
+expect_stderr "100000 invalid bytes replaced with U+FFFD"
+end
+
+begin "mostly UTF-8 with bad bytes: stays UTF-8, each bad sequence U+FFFD"
+{ head -c 2000 "$seed"; printf '\xFF\xC0'; tail -c +2001 "$seed"; } >"$in/bad.md"
+run 0 bad.md
+expect_counts 1 1 0
+expect_out "$phrase"
+expect_stderr "2 invalid bytes replaced with U+FFFD"
+end
+
+begin "Sina post in GB18030: detected, and the text comes out right"
+iconv -f UTF-8 -t GB18030 "$seed" >"$in/gb.md"
+run 0 gb.md
+expect_counts 1 1 0
+expect_out "$phrase"
+expect_stderr "decoded as GB18030"
+[ "$(text_of "$work/out.jsonl")" = "$baseline_text" ] || fail "text differs from the UTF-8 seed's"
+end
+
+begin "GB2312 page with <meta charset=gb2312>: read as GB18030"
+printf '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>%s</p></body></html>\n' \
+  "$phrase" | iconv -f UTF-8 -t GB2312 >"$in/meta.html"
+run 0 meta.html
+expect_counts 1 1 0
+expect_out "$phrase"
+expect_stderr "decoded as GB18030"
+end
+
+begin "traditional Chinese post in Big5: detected, and the text comes out right"
+big5_text="為擴大兩國農產品貿易創造條件，雙方將繼續推動經貿、能源等各領域合作。"
+printf -- '---\ntitle: 經貿合作\n---\n\n%s\n' "$big5_text" | iconv -f UTF-8 -t BIG5 >"$in/big5.md"
+run 0 big5.md
+expect_counts 1 1 0
+expect_out "擴大兩國農產品貿易創造條件"
+expect_out '"title":"經貿合作"'
+expect_stderr "decoded as Big5"
+end
+
+begin "UTF-16LE with BOM: converted, the same text as the UTF-8 seed"
+{ printf '\xFF\xFE'; iconv -f UTF-8 -t UTF-16LE "$seed"; } >"$in/u16le.md"
+run 0 u16le.md
+expect_counts 1 1 0
+expect_stderr "decoded as UTF-16LE"
+[ "$(text_of "$work/out.jsonl")" = "$baseline_text" ] || fail "text differs from the UTF-8 seed's"
+end
+
+begin "UTF-16BE with BOM: converted, the same text as the UTF-8 seed"
+{ printf '\xFE\xFF'; iconv -f UTF-8 -t UTF-16BE "$seed"; } >"$in/u16be.md"
+run 0 u16be.md
+expect_counts 1 1 0
+expect_stderr "decoded as UTF-16BE"
+[ "$(text_of "$work/out.jsonl")" = "$baseline_text" ] || fail "text differs from the UTF-8 seed's"
+end
+
+begin "UTF-32LE with BOM: converted"
+{ printf '\xFF\xFE\x00\x00'; printf '%s\n' "$phrase" | iconv -f UTF-8 -t UTF-32LE; } >"$in/u32.md"
+run 0 u32.md
+expect_counts 1 1 0
+expect_out "$phrase"
+end
+
+begin "BOM + CRLF line ends: the same text as the LF seed"
+{ printf '\xEF\xBB\xBF'; sed 's/$/\r/' "$seed"; } >"$in/crlf.md"
+run 0 crlf.md
+expect_counts 1 1 0
+expect_not_out '\r'
+[ "$(text_of "$work/out.jsonl")" = "$baseline_text" ] || fail "text differs from the LF seed's"
+end
+
+begin "lone CR line ends: the same text as the LF seed"
+tr '\n' '\r' <"$seed" >"$in/cr.md"
+run 0 cr.md
+expect_counts 1 1 0
+[ "$(text_of "$work/out.jsonl")" = "$baseline_text" ] || fail "text differs from the LF seed's"
+end
+
+begin "1,000,000 nested <div>: flattened before gumbo, the text survives"
+python3 -c "
+n = 1000000
+open('$in/deep.html', 'w').write('<div>' * n + '<p>深处的文字</p>' + '</div>' * n + '\n')"
+run 0 deep.html
+expect_counts 1 1 0
+expect_out "深处的文字"
+end
+
+begin "1,000,000 nested <div> with --max-html-depth 16: the text survives"
+python3 -c "
+n = 1000000
+open('$in/deep.html', 'w').write('<div>' * n + '<p>深处的文字</p>' + '</div>' * n + '\n')"
+run 0 --max-html-depth 16 deep.html
+expect_counts 1 1 0
+expect_out "深处的文字"
+end
+
+begin "100,000 unclosed <p>: 100,000 paragraphs, not one deep tree"
+python3 -c "
+open('$in/ps.html', 'w').write(''.join('<p>段落%d' % i for i in range(100000)) + '\n')"
+run 0 ps.html
+expect_counts 1 1 0
+expect_out '"paragraphs":100000'
+end
+
+begin "100,000 unclosed <b>: nesting of inline elements is bounded too"
+python3 -c "
+open('$in/bs.html', 'w').write('<p>' + '<b>粗' * 100000 + '</p>\n')"
+run 0 bs.html
+expect_counts 1 1 0
+expect_out "粗粗粗"
+end
+
+begin "100,000 of <div><b id=N></div>x: gumbo's reopened <b> does not pile up"
+python3 -c "
+open('$in/reopen.html', 'w').write(''.join('<div><b id=%d></div>字' % i for i in range(100000)) + '\n')"
+run 0 reopen.html
+expect_counts 1 1 0
+expect_out '字\n字\n字'
+end
+
+begin "unterminated <script> before 1 MB of markup: hidden, no crash"
+python3 -c "
+open('$in/script.html', 'w').write('<p>正文</p><script>' + '<div>' * 200000 + '\n')"
+run 0 script.html
+expect_counts 1 1 0
+expect_out "正文"
+end
+
+begin "1,000,000 '<' characters: no tag, no crash"
+known "markdown_inline_to_text searches for '>' from every '<': quadratic"
+python3 -c "open('$in/lt.html', 'w').write('<p>x</p>' + '<' * 1000000 + '\n')"
+run 0 lt.html
+expect_counts 1 1 0
+end
+
+begin "60 MB file (mostly one HTML comment): accepted under the 64 MiB default"
+python3 -c "
+filler = ('lorem ipsum dolor sit amet ' * 40)[:999] * 60000
+open('$in/big.html', 'w').write('<p>六十兆的正文</p>\n<!--' + filler + '-->\n<p>结尾</p>\n')"
+run 0 big.html
+expect_counts 1 1 0
+expect_out "六十兆的正文"
+expect_out "结尾"
+end
+
+begin "file over --max-bytes: an error record, exit 1"
+head -c 5000 "$seed" >"$in/over.md"
+run 1 --max-bytes 1024 over.md
+expect_counts 1 0 1
+expect_error too_large
+end
+
+begin "billion-laughs YAML front matter: refused by the alias expansion limit"
+python3 -c "
+lines = ['---', 'a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]']
+prev = 'a'
+for c in 'bcdefghi':
+    lines.append('%s: &%s [%s]' % (c, c, ','.join(['*' + prev] * 9)))
+    prev = c
+lines += ['---', 'body']
+open('$in/laughs.md', 'w').write('\n'.join(lines) + '\n')"
+run 1 laughs.md
+expect_counts 1 0 1
+expect_error yaml_limit
+end
+
+begin "deeply nested YAML flow ([[[[... 100,000 deep): refused, no stack overflow"
+python3 -c "
+open('$in/flow.md', 'w').write('---\nx: ' + '[' * 100000 + ']' * 100000 + '\n---\nbody\n')"
+run 1 flow.md
+expect_counts 1 0 1
+expect_error yaml_limit
+end
+
+begin "front matter over the YAML size limit (2 MB): refused"
+python3 -c "
+open('$in/bigyaml.md', 'w').write('---\nx: \"' + 'y' * 2000000 + '\"\n---\nbody\n')"
+run 1 bigyaml.md
+expect_counts 1 0 1
+expect_error yaml_limit
+end
+
+begin "10,000-key front matter: every key kept in meta"
+python3 -c "
+open('$in/keys.md', 'w').write('---\n' + ''.join('k%d: v%d\n' % (i, i) for i in range(10000)) + '---\nbody\n')"
+run 0 keys.md
+expect_counts 1 1 0
+expect_out '"k9999":"v9999"'
+end
+
+begin "10 MB on one line: a record"
+python3 -c "
+open('$in/line.md', 'w').write('这是一个很长的句子，用来测试超长的行。' * 350000 + '\n')"
+run 0 line.md
+expect_counts 1 1 0
+expect_out "这是一个很长的句子"
+end
+
+begin "symlink loop (a -> b -> a) in a directory: skipped with a warning"
+mkdir "$in/dir"
+cp "$seed" "$in/dir/post.md"
+ln -s b.md "$in/dir/a.md"
+ln -s a.md "$in/dir/b.md"
+run 0 dir
+expect_counts 1 1 0
+expect_stderr "a.md: skipped"
+end
+
+begin "symlink to an ancestor directory: not walked twice"
+mkdir -p "$in/dir/sub"
+cp "$seed" "$in/dir/sub/post.md"
+ln -s .. "$in/dir/sub/up"
+run 0 dir
+expect_counts 1 1 0
+expect_stderr "already visited"
+end
+
+begin "FIFO in a directory: skipped with a warning, never opened"
+mkdir "$in/dir"
+cp "$seed" "$in/dir/post.md"
+mkfifo "$in/dir/fifo.md"
+run 0 dir
+expect_counts 1 1 0
+expect_stderr "fifo.md: skipped"
+end
+
+begin "FIFO named on the command line: an error record, never opened"
+mkfifo "$in/fifo.md"
+run 1 fifo.md
+expect_counts 1 0 1
+expect_error not_a_regular_file
+end
+
+begin "directory named x.md: walked as a directory"
+mkdir "$in/x.md"
+cp "$seed" "$in/x.md/post.md"
+run 0 x.md
+expect_counts 1 1 0
+expect_out '"id":"post.md"'
+end
+
+if [ "$(id -u)" -eq 0 ]; then
+  skip "unreadable file (chmod 000): running as root, which reads it anyway"
+else
+  begin "unreadable file (chmod 000): an error record, exit 1"
+  cp "$seed" "$in/locked.md"
+  chmod 000 "$in/locked.md"
+  run 1 locked.md
+  expect_counts 1 0 1
+  expect_error unreadable
+  end
+fi
+
+skip "file that vanishes between listing and reading: no deterministic way to arrange it"
+
+begin "listed path that does not exist (--files-from): an error record, exit 1"
+cp "$seed" "$in/post.md"
+printf 'post.md\ngone.md\n' >"$in/list.txt"
+run 1 --files-from list.txt
+expect_counts 2 1 1
+expect_error not_found
+end
+
+begin "random bytes claiming <meta charset=gbk>: text, never a crash"
+{ printf '<meta charset="gbk">'; random_bytes 20000 99; } >"$in/liar.html"
+run 0 liar.html
+expect_counts 1 1 0
+end
+
+begin "a directory of good and hostile files together: counts add up"
+mkdir "$in/dir"
+cp "$seed" "$in/dir/a.md"
+iconv -f UTF-8 -t GB18030 "$seed" >"$in/dir/b.md"
+printf -- '---\ntitle: [\n---\nbody\n' >"$in/dir/c.md"
+random_bytes 4096 7 >"$in/dir/d.md"
+: >"$in/dir/e.md"
+run 1 dir
+expect_counts 5 4 1
+expect_error yaml_syntax
+end
+
+echo "torture: $passed passed, $failed failed ($skipped skipped, $known_failures known bugs)"
+[ "$failed" -eq 0 ]
