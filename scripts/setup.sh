@@ -4,9 +4,9 @@
 # Debian packages the build and the test suite need (see README: Dependencies).
 CORPUS_CLEAN_PACKAGES=(
   g++ cmake ninja-build pkg-config
-  libgumbo-dev libyaml-cpp-dev libicu-dev libre2-dev libxxhash-dev
+  libgumbo-dev libyaml-cpp-dev libicu-dev libre2-dev libxxhash-dev libzstd-dev zlib1g-dev
   libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
-  jq python3 python3-jsonschema
+  jq python3 python3-jsonschema zstd gzip
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -1,6 +1,9 @@
 // Discovery: inputs to a sorted list of documents, skipping hidden and special entries.
 #include "corpus_clean/discover.hpp"
 
+#include <fnmatch.h>
+#include <xxhash.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <istream>
@@ -84,6 +87,10 @@ void walk_directory(const fs::path& root, Discovery& out) {
 Discovery discover(const std::vector<std::string>& inputs) {
   Discovery out;
   for (const std::string& input : inputs) {
+    if (input == "-") {  // one document on standard input
+      out.files.push_back(InputFile{"-", "-"});
+      continue;
+    }
     const fs::path path(input);
     std::error_code ec;
     const fs::file_status st = fs::status(path, ec);
@@ -100,6 +107,43 @@ Discovery discover(const std::vector<std::string>& inputs) {
     }
   }
   return out;
+}
+
+namespace {
+
+bool matches_any(const std::vector<std::string>& globs, const std::string& id) {
+  for (const std::string& glob : globs) {
+    // No FNM_PATHNAME: `*.md` matches `a/b.md`, as users of --include expect.
+    if (fnmatch(glob.c_str(), id.c_str(), 0) == 0)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::uint64_t shard_hash(std::string_view id) {
+  return XXH3_64bits(id.data(), id.size());
+}
+
+void select_inputs(Discovery& discovery, const Selection& selection) {
+  auto keep = [&](const std::string& id) {
+    if (!selection.include.empty() && !matches_any(selection.include, id))
+      return false;
+    if (matches_any(selection.exclude, id))
+      return false;
+    if (selection.shard_count > 1 &&
+        shard_hash(id) % selection.shard_count + 1 != selection.shard_index) {
+      return false;
+    }
+    return true;
+  };
+  std::erase_if(discovery.files, [&](const InputFile& f) { return !keep(f.id); });
+  // An input that could not even be listed belongs to one shard too, by the path given.
+  std::erase_if(discovery.errors, [&](const Error& e) {
+    return selection.shard_count > 1 &&
+           shard_hash(e.path) % selection.shard_count + 1 != selection.shard_index;
+  });
 }
 
 std::vector<std::string> read_path_list(std::istream& in) {

@@ -3,6 +3,8 @@
 
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
 
 #include <cerrno>
 #include <cstdlib>
@@ -11,9 +13,100 @@
 
 namespace corpus_clean {
 
+// Streams bytes through gzip or zstd into the sink's file.
+class OutputSink::Compressor {
+ public:
+  virtual ~Compressor() = default;
+  // Compresses `data` (or, with finish, flushes the end of the stream) into `out`.
+  virtual bool compress(std::string_view data, bool finish, std::string& out,
+                        std::string& error) = 0;
+};
+
+namespace {
+
+class GzipCompressor final : public OutputSink::Compressor {
+ public:
+  GzipCompressor() {
+    ok_ = deflateInit2(&stream_, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+  }
+  ~GzipCompressor() override {
+    if (ok_)
+      deflateEnd(&stream_);
+  }
+  bool compress(std::string_view data, bool finish, std::string& out, std::string& error) override {
+    if (!ok_) {
+      error = "zlib initialisation failed";
+      return false;
+    }
+    stream_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    stream_.avail_in = static_cast<uInt>(data.size());
+    char buffer[1 << 16];
+    int rc;
+    do {
+      stream_.next_out = reinterpret_cast<Bytef*>(buffer);
+      stream_.avail_out = sizeof buffer;
+      rc = deflate(&stream_, finish ? Z_FINISH : Z_NO_FLUSH);
+      if (rc == Z_STREAM_ERROR) {
+        error = "gzip compression failed";
+        return false;
+      }
+      out.append(buffer, sizeof buffer - stream_.avail_out);
+    } while (stream_.avail_out == 0 || (finish && rc != Z_STREAM_END));
+    return true;
+  }
+
+ private:
+  z_stream stream_{};
+  bool ok_ = false;
+};
+
+class ZstdCompressor final : public OutputSink::Compressor {
+ public:
+  ZstdCompressor() : stream_(ZSTD_createCStream(), ZSTD_freeCStream) {
+    if (stream_)
+      ZSTD_initCStream(stream_.get(), 3);
+  }
+  bool compress(std::string_view data, bool finish, std::string& out, std::string& error) override {
+    if (!stream_) {
+      error = "zstd initialisation failed";
+      return false;
+    }
+    ZSTD_inBuffer in{data.data(), data.size(), 0};
+    char buffer[1 << 16];
+    std::size_t remaining;
+    do {
+      ZSTD_outBuffer chunk{buffer, sizeof buffer, 0};
+      remaining =
+          ZSTD_compressStream2(stream_.get(), &chunk, &in, finish ? ZSTD_e_end : ZSTD_e_continue);
+      if (ZSTD_isError(remaining)) {
+        error = ZSTD_getErrorName(remaining);
+        return false;
+      }
+      out.append(buffer, chunk.pos);
+    } while (in.pos < in.size || (finish && remaining != 0));
+    return true;
+  }
+
+ private:
+  std::unique_ptr<ZSTD_CStream, std::size_t (*)(ZSTD_CStream*)> stream_;
+};
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+OutputSink::OutputSink() = default;
+
 Result<std::unique_ptr<OutputSink>> OutputSink::open(const std::string& path) {
   std::unique_ptr<OutputSink> sink(new OutputSink());
   sink->path_ = path;
+  if (ends_with(path, ".gz"))
+    sink->compressor_ = std::make_unique<GzipCompressor>();
+  if (ends_with(path, ".zst"))
+    sink->compressor_ = std::make_unique<ZstdCompressor>();
   if (path == "-") {
     sink->file_ = stdout;
     sink->is_stdout_ = true;
@@ -67,10 +160,20 @@ bool OutputSink::fail(const std::string& what, int errnum) {
   }
   if (!error_) {
     const std::string name = is_stdout_ ? "standard output" : path_;
-    error_ = make_error(ErrorCode::io_error, Stage::write,
-                        name + ": " + what + ": " + std::strerror(errnum));
+    error_ =
+        make_error(ErrorCode::io_error, Stage::write,
+                   name + ": " + what + (errnum ? std::string(": ") + std::strerror(errnum) : ""));
   }
   return false;
+}
+
+bool OutputSink::put(const char* data, std::size_t size) {
+  if (size == 0)
+    return true;
+  if (std::fwrite(data, 1, size, file_) != size)
+    return fail("write failed", errno);
+  bytes_out_ += size;
+  return true;
 }
 
 bool OutputSink::write(std::string_view bytes) {
@@ -78,15 +181,25 @@ bool OutputSink::write(std::string_view bytes) {
     return false;
   if (bytes.empty())
     return true;
-  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
-    return fail("write failed", errno);
-  }
-  return true;
+  bytes_in_ += bytes.size();
+  if (!compressor_)
+    return put(bytes.data(), bytes.size());
+  std::string compressed, error;
+  if (!compressor_->compress(bytes, false, compressed, error))
+    return fail(error, 0);
+  return put(compressed.data(), compressed.size());
 }
 
 bool OutputSink::commit() {
   if (error_ || reader_gone_)
     return false;
+  if (compressor_) {
+    std::string tail, error;
+    if (!compressor_->compress({}, true, tail, error))
+      return fail(error, 0);
+    if (!put(tail.data(), tail.size()))
+      return false;
+  }
   if (std::fflush(file_) != 0)
     return fail("write failed", errno);
   if (is_stdout_)

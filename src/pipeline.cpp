@@ -21,7 +21,8 @@ Context::Context(Options options, RuleBook rules)
 
 Result<std::unique_ptr<Context>> Context::create(Options options) {
   Result<RuleBook> rules = RuleBook::load(default_rules_yaml(), "rules/default.yaml");
-  if (!rules) return std::move(rules).take_error();
+  if (!rules)
+    return std::move(rules).take_error();
   for (const std::string& path : options.rules_files) {
     Result<std::string> yaml = read_file(path, 16u << 20);
     if (!yaml) {
@@ -30,15 +31,17 @@ Result<std::unique_ptr<Context>> Context::create(Options options) {
       error.path = path;
       return error;
     }
-    if (Result<bool> added = rules->add(*yaml, path); !added) return std::move(added).take_error();
+    if (Result<bool> added = rules->add(*yaml, path); !added)
+      return std::move(added).take_error();
   }
   return std::unique_ptr<Context>(new Context(std::move(options), std::move(rules).value()));
 }
 
 namespace {
 
-Outcome failed(const InputFile& input, Error error) {
+Outcome failed(const InputFile& input, Error error, std::uint64_t bytes_in = 0) {
   Outcome outcome;
+  outcome.bytes_in = bytes_in;
   outcome.kind = Outcome::Kind::failed;
   error.path = input.path;
   outcome.error = std::move(error);
@@ -77,17 +80,10 @@ void trim_blocks(std::vector<Block>& blocks) {
         }
       }
     }
-    if (text.size() != block.text.size()) block.text = std::string(text);
+    if (text.size() != block.text.size())
+      block.text = std::string(text);
   }
   std::erase_if(blocks, [](const Block& b) { return b.text.empty(); });
-}
-
-// The drop selectors of the site set and of the generic set, in that order.
-std::vector<Selector> drop_selectors(const RuleSet* site, const RuleSet& generic) {
-  std::vector<Selector> selectors;
-  if (site) selectors = site->drop_elements();
-  selectors.insert(selectors.end(), generic.drop_elements().begin(), generic.drop_elements().end());
-  return selectors;
 }
 
 void explain_dropped(const std::vector<DroppedElement>& dropped, const RuleSet* site,
@@ -95,8 +91,8 @@ void explain_dropped(const std::vector<DroppedElement>& dropped, const RuleSet* 
   const std::size_t site_count = site ? site->drop_elements().size() : 0;
   for (const DroppedElement& d : dropped) {
     const RuleSet& set = d.selector_index < site_count ? *site : generic;
-    const std::size_t i = d.selector_index < site_count ? d.selector_index
-                                                        : d.selector_index - site_count;
+    const std::size_t i =
+        d.selector_index < site_count ? d.selector_index : d.selector_index - site_count;
     explain.push_back(ExplainEntry{set.name(), set.drop_elements()[i].source,
                                    RuleAction::drop_element, set.drop_element_why()[i],
                                    d.text.substr(0, 120)});
@@ -107,44 +103,62 @@ void explain_dropped(const std::vector<DroppedElement>& dropped, const RuleSet* 
 
 Outcome process_document(const InputFile& input, std::string bytes, const Context& context) {
   const Options& options = context.options();
+  const std::uint64_t bytes_in = bytes.size();
   Result<Decoded> decoded = decode(std::move(bytes));
   if (!decoded)
-    return failed(input, std::move(decoded).take_error());
+    return failed(input, std::move(decoded).take_error(), bytes_in);
   const std::string& text = decoded->text;
+  std::vector<std::string> decode_warnings;
+  if (decoded->encoding != "UTF-8")
+    decode_warnings.push_back("decoded as " + decoded->encoding);
+  if (decoded->replaced > 0) {
+    decode_warnings.push_back(std::to_string(decoded->replaced) +
+                              " invalid bytes replaced with U+FFFD");
+  }
 
   Result<FrontMatterSplit> split = split_front_matter(text);
   if (!split)
-    return failed(input, std::move(split).take_error());
+    return failed(input, std::move(split).take_error(), bytes_in);
   Result<Json> meta = parse_front_matter(*split, options.yaml_limits);
   if (!meta)
-    return failed(input, std::move(meta).take_error());
+    return failed(input, std::move(meta).take_error(), bytes_in);
 
   const Format format = detect_format(split->body);
   const RuleBook& rules = context.rules();
   const RuleSet* site = rules.recognise(*meta, split->body, input.id, input.path);
-  const std::vector<Selector> selectors = drop_selectors(site, rules.generic());
+  const std::vector<Selector>& selectors = rules.drop_selectors(site);
   ExtractOptions extract_options;
   extract_options.max_html_depth = options.max_html_depth;
   extract_options.drop = &selectors;
+  extract_options.describe_dropped = options.explain;
   std::vector<DroppedElement> dropped;
   Extraction extraction = extract(split->body, format, extract_options, &dropped);
   trim_blocks(extraction.blocks);
 
   Outcome outcome;
-  std::vector<ExplainEntry>* explain = options.explain ? &outcome.explain : nullptr;
-  if (explain) explain_dropped(dropped, site, rules.generic(), *explain);
+  outcome.bytes_in = bytes_in;
+  // What each rule did is collected for --explain, and for --stats' per-rule counts.
+  const bool note_rules = options.explain || options.stats_path.has_value();
+  std::vector<ExplainEntry>* explain = note_rules ? &outcome.explain : nullptr;
+  if (explain)
+    explain_dropped(dropped, site, rules.generic(), *explain);
   Harvest harvest;
-  if (site) apply_block_rules(*site, extraction.blocks, harvest, explain);
+  if (site)
+    apply_block_rules(*site, extraction.blocks, harvest, explain);
   apply_block_rules(rules.generic(), extraction.blocks, harvest, explain);
   if ((site && site->repairs(format)) || rules.generic().repairs(format)) {
     repair_page_breaks(extraction.blocks);
   }
 
   DocumentMetadata metadata = metadata_from_front_matter(*meta, options.dates);
-  if (!metadata.date && harvest.date) metadata.date = to_iso8601(*harvest.date, options.dates);
+  if (!metadata.date && harvest.date)
+    metadata.date = to_iso8601(*harvest.date, options.dates);
   take_title_and_date_from_body(extraction.blocks, format, options.dates, metadata);
 
-  outcome.warnings = std::move(metadata.warnings);
+  outcome.warnings = std::move(decode_warnings);
+  outcome.warnings.insert(outcome.warnings.end(),
+                          std::make_move_iterator(metadata.warnings.begin()),
+                          std::make_move_iterator(metadata.warnings.end()));
   Record& record = outcome.record;
   record.id = input.id;
   record.path = input.path;
@@ -166,9 +180,9 @@ Outcome process_document(const InputFile& input, std::string bytes, const Contex
   if (options.normalize_text) {
     const Normalizer& normalizer = context.normalizer();
     for (Block& block : extraction.blocks)
-      block.text = normalizer.normalize(block.text);
+      block.text = normalizer.normalize(block.text, &outcome.normalization);
     if (metadata.title)
-      metadata.title = normalizer.normalize(*metadata.title);
+      metadata.title = normalizer.normalize(*metadata.title, &outcome.normalization);
   }
   record.title = std::move(metadata.title);
   set_text(record, extraction.blocks);

@@ -655,7 +655,7 @@ void apply_block_rules(const RuleSet& set, std::vector<Block>& blocks, Harvest& 
     if (cut) {
       for (std::size_t rest = index + 1; rest < count && explain; ++rest) {
         explain->push_back(ExplainEntry{set.name(), cut->origin, RuleAction::cut,
-                                        "after: " + cut->why, preview(blocks[rest].text)});
+                                        "after: " + cut->why, preview(blocks[rest].text), true});
       }
       break;
     }

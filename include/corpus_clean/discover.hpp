@@ -3,8 +3,10 @@
 // special files are reported, not followed.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "corpus_clean/error.hpp"
@@ -21,6 +23,21 @@ struct Discovery {
 // Each input is a file or a directory. Files named directly keep the order given; the files
 // found under a directory are sorted by their id (byte order), so output is deterministic.
 Discovery discover(const std::vector<std::string>& inputs);
+
+// Which discovered inputs a run keeps: globs on the id, and one shard of N.
+struct Selection {
+  std::vector<std::string> include;  // keep only ids matching one of these (fnmatch)
+  std::vector<std::string> exclude;  // drop ids matching one of these
+  std::uint64_t shard_index = 1;     // 1-based: keep inputs of shard K ...
+  std::uint64_t shard_count = 1;     // ... of N
+};
+
+// The shard of an input is shard_hash(id) % N + 1: xxh3-64 of its id (the path relative to
+// the root it was found under), so it is the same on every machine and for every -j.
+std::uint64_t shard_hash(std::string_view id);
+
+// Removes the inputs `selection` does not keep (failed inputs outside the shard too).
+void select_inputs(Discovery& discovery, const Selection& selection);
 
 // Reads input paths one per line (for --files-from); blank lines are ignored, CR stripped.
 std::vector<std::string> read_path_list(std::istream& in);

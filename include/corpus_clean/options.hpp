@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "corpus_clean/date.hpp"
+#include "corpus_clean/discover.hpp"
 #include "corpus_clean/normalize.hpp"
 #include "corpus_clean/read.hpp"
 #include "corpus_clean/yaml_meta.hpp"
@@ -25,7 +26,14 @@ struct Options {
   YamlLimits yaml_limits;
   DateOptions dates;
   NormalizeOptions normalize;
-  bool normalize_text = true;            // false: --no-normalize all
+  bool normalize_text = true;             // false: --no-normalize all
+  Selection selection;                    // --include, --exclude, --shard
+  std::optional<std::string> stats_path;  // --stats: a JSON summary at the end ("-": stderr)
+  bool progress = false;                  // --progress: also when stderr is not a terminal
+  // Filters; what they remove is counted as a drop with its reason.
+  std::size_t min_chars = 0;
+  bool dedup_exact = false;
+  std::vector<std::string> sites;        // keep only these rule sets' documents
   std::size_t jobs = 0;                  // worker threads; 0: one per core
   std::size_t window = 256;              // documents in flight at most (memory bound)
   std::vector<std::string> rules_files;  // user rules files, on top of the built-in ones

@@ -1,7 +1,9 @@
 // The one writer: stdout or a file written under a temporary name in the same directory and
 // renamed into place only when the run succeeds, so a failed run leaves no partial output.
+// A file name ending in `.gz` or `.zst` is written compressed (zlib, libzstd).
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -27,12 +29,20 @@ class OutputSink {
   // Flushes, and for a file renames the temporary into place.
   bool commit();
 
+  class Compressor;  // gzip or zstd, chosen by the file name
+
   bool reader_gone() const { return reader_gone_; }
+  std::uint64_t bytes_written() const { return bytes_in_; }   // before compression
+  std::uint64_t bytes_on_disk() const { return bytes_out_; }  // after compression
   const std::optional<Error>& error() const { return error_; }
 
  private:
-  OutputSink() = default;
+  OutputSink();
   bool fail(const std::string& what, int errnum);
+  bool put(const char* data, std::size_t size);  // raw bytes to the file
+  std::unique_ptr<Compressor> compressor_;
+  std::uint64_t bytes_in_ = 0;
+  std::uint64_t bytes_out_ = 0;
 
   std::string path_;
   std::string temp_path_;

@@ -3,6 +3,7 @@
 // any number of threads may run it at once on one Context.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,7 +42,9 @@ struct Outcome {
   std::string drop_reason;            // kind == dropped
   std::optional<Error> error;         // kind == failed
   std::vector<std::string> warnings;  // worth telling the user, whatever the kind
-  std::vector<ExplainEntry> explain;  // with Options::explain: what each rule did
+  std::vector<ExplainEntry> explain;  // with --explain or --stats: what each rule did
+  std::uint64_t bytes_in = 0;         // the document's size as read
+  NormalizeCounts normalization;      // changes per normalization rule
 };
 
 // Runs every stage from decode to record on one document's bytes.

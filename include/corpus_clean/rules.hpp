@@ -125,6 +125,7 @@ struct ExplainEntry {
   RuleAction action;
   std::string why;
   std::string text;  // what was removed or harvested (first 40 characters)
+  bool after_cut = false;  // removed because a cut rule matched an earlier block
 };
 
 // Applies `set`'s block rules to `blocks` in order; fills `harvest`, and `explain` when given.

@@ -2,10 +2,12 @@
 // outcome to an exit code. No logic of its own.
 #include <CLI/CLI.hpp>
 #include <csignal>
+#include <cstdio>
 #include <iostream>
 
 #include "corpus_clean/driver.hpp"
 #include "corpus_clean/normalize.hpp"
+#include "corpus_clean/version.hpp"
 
 namespace {
 
@@ -40,7 +42,10 @@ int main(int argc, char** argv) {
       "record per article, boilerplate stripped, metadata harvested, punctuation "
       "normalized.",
       "corpus-clean"};
-  app.set_version_flag("-V,--version", std::string("corpus-clean ") + CORPUS_CLEAN_VERSION);
+  app.set_version_flag("-V,--version", std::string("corpus-clean ") +
+                                           std::string(corpus_clean::version()) + " (" +
+                                           std::string(corpus_clean::git_revision()) + ")\n" +
+                                           corpus_clean::dependency_versions());
   app.footer(kFooter);
   app.get_formatter()->column_width(34);
 
@@ -56,6 +61,26 @@ int main(int argc, char** argv) {
                  "Fail inputs larger than this many bytes (default 64 MiB)")
       ->type_name("N")
       ->group(input_group);
+  app.add_option("--max-html-depth", options.max_html_depth,
+                 "Flatten HTML nested deeper than this many elements (default 256)")
+      ->type_name("N")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
+      ->group(input_group);
+  app.add_option("--include", options.selection.include,
+                 "Only inputs whose id (path below its root) matches GLOB (repeatable)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false)
+      ->group(input_group);
+  app.add_option("--exclude", options.selection.exclude,
+                 "Skip inputs whose id matches GLOB (repeatable)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false)
+      ->group(input_group);
+  std::string shard;
+  app.add_option("--shard", shard,
+                 "Only shard K of N (1-based): inputs whose xxh3-64(id) mod N is K-1")
+      ->type_name("K/N")
+      ->group(input_group);
 
   const char* output_group = "Output";
   app.add_option("-o,--output", options.output, "Write records to FILE ('-': standard output)")
@@ -66,11 +91,30 @@ int main(int argc, char** argv) {
                  "Also write one JSON line per failed input to FILE")
       ->type_name("FILE")
       ->group(output_group);
+  app.add_option("--stats", options.stats_path,
+                 "Write a JSON summary of the run to FILE ('-': stdout, or stderr when the "
+                 "records go to stdout)")
+      ->type_name("FILE")
+      ->group(output_group);
   std::string assume_tz;
   app.add_option("--assume-tz", assume_tz,
                  "Give date-times that name no zone this UTC offset (e.g. +08:00)")
       ->type_name("OFFSET")
       ->group(output_group);
+
+  const char* filter_group = "Filters (each counted as a drop with its reason)";
+  app.add_option("--min-chars", options.min_chars, "Drop records with fewer characters of text")
+      ->type_name("N")
+      ->group(filter_group);
+  std::string dedup;
+  app.add_option("--dedup", dedup, "Drop a record whose text hash was already written")
+      ->type_name("exact")
+      ->check(CLI::IsMember({"exact"}))
+      ->group(filter_group);
+  app.add_option("--site", options.sites, "Keep only documents of this rule set (repeatable)")
+      ->type_name("NAME")
+      ->allow_extra_args(false)
+      ->group(filter_group);
 
   const char* rules_group = "Rules";
   app.add_option("--rules", options.rules_files,
@@ -104,6 +148,9 @@ int main(int argc, char** argv) {
   app.add_option("-j,--jobs", options.jobs,
                  "Worker threads (default: one per core); output is the same for any number")
       ->type_name("N")
+      ->group(behaviour_group);
+  app.add_flag("--progress", options.progress,
+               "Show progress on standard error even when it is not a terminal")
       ->group(behaviour_group);
   app.add_flag("-q,--quiet", options.quiet, "Print nothing on standard error but errors")
       ->group(behaviour_group);
@@ -146,6 +193,19 @@ int main(int argc, char** argv) {
   }
   if (normalize_only)
     return normalize_filter(options.normalize);
+  options.dedup_exact = dedup == "exact";
+  if (!shard.empty()) {
+    unsigned long long k = 0, n = 0;
+    char extra = 0;
+    if (std::sscanf(shard.c_str(), "%llu/%llu%c", &k, &n, &extra) != 2 || n == 0 || k == 0 ||
+        k > n) {
+      std::cerr << "corpus-clean: --shard: '" << shard
+                << "' is not K/N with 1 <= K <= N (e.g. 3/16)\n";
+      return corpus_clean::kExitUsage;
+    }
+    options.selection.shard_index = k;
+    options.selection.shard_count = n;
+  }
 
   if (options.inputs.empty() && !options.files_from) {
     std::cerr << "corpus-clean: no input: name files or directories, or use --files-from "
