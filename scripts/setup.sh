@@ -7,6 +7,8 @@ CORPUS_CLEAN_PACKAGES=(
   libgumbo-dev libyaml-cpp-dev libicu-dev libre2-dev libxxhash-dev libzstd-dev zlib1g-dev
   libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
   jq python3 python3-jsonschema zstd gzip
+  man-db groff-base dpkg-dev zsh
+  parallel xxhash
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -1,0 +1,87 @@
+# bash completion for corpus-clean(1); installed as
+# share/bash-completion/completions/corpus-clean. Works with or without the bash-completion
+# package (its _filedir is used for file names when it is loaded).
+
+_corpus_clean() {
+  local cur prev
+  cur=${COMP_WORDS[COMP_CWORD]}
+  prev=""
+  [ "$COMP_CWORD" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD - 1]}
+
+  # --option=value arrives as three words: --option, '=', value.
+  if [ "$cur" = "=" ]; then
+    prev=${COMP_WORDS[COMP_CWORD - 1]}
+    cur=""
+  elif [ "$prev" = "=" ] && [ "$COMP_CWORD" -gt 1 ]; then
+    prev=${COMP_WORDS[COMP_CWORD - 2]}
+  fi
+
+  local options="--files-from --include --exclude --shard --max-bytes --max-html-depth
+    -o --output --errors --stats --assume-tz --min-chars --dedup --site --rules --explain
+    --normalize --no-normalize --simplified --corner-quotes --cjk-spacing -j --jobs
+    --progress -q --quiet --strict -V --version -h --help"
+  local sites="sina finews report-preview nbd zhihu-daily mydrivers guancha cs-com cls stcn
+    generic"
+
+  case $prev in
+    --files-from | -o | --output | --errors | --stats | --rules)
+      _corpus_clean_files "$cur"
+      return 0
+      ;;
+    --dedup)
+      mapfile -t COMPREPLY < <(compgen -W "exact" -- "$cur")
+      return 0
+      ;;
+    --site)
+      mapfile -t COMPREPLY < <(compgen -W "$sites" -- "$cur")
+      return 0
+      ;;
+    --no-normalize)
+      # A comma-separated list: complete the id after the last comma.
+      local done_ids="" last=$cur
+      if [[ $cur == *,* ]]; then
+        done_ids=${cur%,*},
+        last=${cur##*,}
+      fi
+      local ids="all" i
+      if [ -n "$done_ids" ]; then ids=""; fi
+      for i in $(seq 1 16); do ids="$ids N$i"; done
+      mapfile -t COMPREPLY < <(compgen -P "$done_ids" -W "$ids" -- "$last")
+      compopt -o nospace 2>/dev/null
+      return 0
+      ;;
+    --shard)
+      mapfile -t COMPREPLY < <(compgen -W "1/2 2/2 1/4 2/4 3/4 4/4" -- "$cur")
+      return 0
+      ;;
+    --assume-tz)
+      mapfile -t COMPREPLY < <(compgen -W "+08:00 +00:00 Z" -- "$cur")
+      return 0
+      ;;
+    -j | --jobs)
+      mapfile -t COMPREPLY < <(compgen -W "$(seq 1 "$(nproc 2>/dev/null || echo 4)")" -- "$cur")
+      return 0
+      ;;
+    --include | --exclude | --max-bytes | --max-html-depth | --min-chars)
+      return 0  # a glob or a number: nothing to offer
+      ;;
+  esac
+
+  if [[ $cur == -* ]]; then
+    mapfile -t COMPREPLY < <(compgen -W "$options" -- "$cur")
+    return 0
+  fi
+  _corpus_clean_files "$cur"
+}
+
+# Files and directories, as the inputs and the FILE arguments are.
+_corpus_clean_files() {
+  if declare -F _filedir >/dev/null; then
+    _filedir
+  else
+    compopt -o filenames 2>/dev/null
+    mapfile -t COMPREPLY < <(compgen -f -- "$1")
+  fi
+}
+
+complete -F _corpus_clean corpus-clean

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Installation: `cmake --install` of a built tree gives a working command, man page and bash
+# completion, a CMake package that a separate project builds against, and `cpack -G DEB` a
+# package that depends on the Debian runtime libraries. Everything is written to a temporary
+# directory (and CMake's install manifest to the build tree), never to the source tree.
+# Usage: tests/install/run.sh SOURCE_DIR BUILD_DIR
+set -uo pipefail
+src=$(cd "$1" && pwd)
+build=$(cd "$2" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+prefix=$tmp/prefix
+passed=0
+failed=0
+skipped=0
+
+check() {  # check "what it shows" command...
+  local what=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $what"
+    return 1
+  fi
+}
+skip() {  # skip "what" "why"
+  skipped=$((skipped + 1))
+  echo "skip: $1 ($2)"
+}
+have() { command -v "$1" >/dev/null 2>&1; }
+cache_value() { sed -n "s/^$1:[A-Z]*=//p" "$build/CMakeCache.txt"; }
+
+# --- cmake --install ------------------------------------------------------------------------
+
+cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" 2>&1
+check "cmake --install succeeds" test $? -eq 0 || cat "$tmp/install.log"
+libdir=$(cache_value CMAKE_INSTALL_LIBDIR)
+for f in bin/corpus-clean share/man/man1/corpus-clean.1 \
+         share/bash-completion/completions/corpus-clean \
+         share/zsh/vendor-completions/_corpus-clean \
+         share/corpus-clean/rules/default.yaml share/corpus-clean/record.schema.json \
+         share/doc/corpus-clean/copyright \
+         "$libdir/libcorpus_clean.a" include/corpus_clean/pipeline.hpp \
+         "$libdir/cmake/corpus_clean/corpus_cleanConfig.cmake" \
+         "$libdir/cmake/corpus_clean/corpus_cleanConfigVersion.cmake" \
+         "$libdir/cmake/corpus_clean/corpus_cleanTargets.cmake"; do
+  check "installed: $f" test -e "$prefix/$f"
+done
+check "installed headers are the public ones only" \
+  bash -c "cd '$src/include/corpus_clean' && ls *.hpp | sort >'$tmp/src-headers' &&
+           cd '$prefix/include/corpus_clean' && ls | sort | cmp -s - '$tmp/src-headers'"
+
+cmake --install "$build" --prefix "$tmp/runtime" --component runtime >/dev/null 2>&1
+check "the runtime component has the command and no library" \
+  bash -c "test -x '$tmp/runtime/bin/corpus-clean' && ! test -e '$tmp/runtime/include' &&
+           ! test -e '$tmp/runtime/$libdir'"
+
+# --- the installed command, man page and completions ----------------------------------------
+
+"$prefix/bin/corpus-clean" --version >"$tmp/version" 2>&1
+check "installed --version: exit 0" test $? -eq 0
+check "installed --version names the program" grep -q "^corpus-clean " "$tmp/version"
+check "installed binary cleans a seed" \
+  bash -c "'$prefix/bin/corpus-clean' --quiet '$src/seeds' | jq -e -s 'length == 5' >/dev/null"
+
+man_page=$prefix/share/man/man1/corpus-clean.1
+if have man; then
+  MANWIDTH=80 man --warnings -l "$man_page" >"$tmp/man.out" 2>"$tmp/man.err"
+  check "man -l renders the installed page" \
+    bash -c "test $? -eq 0 && grep -q 'EXIT STATUS' '$tmp/man.out' &&
+             grep -q -- '--shard' '$tmp/man.out'"
+  check "man -l: no warnings" test ! -s "$tmp/man.err" || cat "$tmp/man.err"
+else
+  skip "man -l" "man is not installed (Debian package man-db)"
+fi
+if have groff; then
+  groff -ww -z -man -Tutf8 "$man_page" 2>"$tmp/groff.err"
+  check "groff -ww: no warnings" test $? -eq 0 -a ! -s "$tmp/groff.err" || cat "$tmp/groff.err"
+fi
+
+# Completes a command line with the installed bash completion; prints the candidates.
+bash_complete() {
+  bash --norc --noprofile -c '
+    source "$1"; shift
+    COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+    _corpus_clean corpus-clean "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+    printf "%s\n" "${COMPREPLY[@]}"' _ "$prefix/share/bash-completion/completions/corpus-clean" "$@"
+}
+# The candidates bash offers, on one line: completes_to "EXPECTED ..." WORD...
+completes_to() {
+  local expected=$1
+  shift
+  [ "$(bash_complete "$@" | tr '\n' ' ')" = "$expected " ]
+}
+check "bash: complete -F is registered" \
+  bash --norc --noprofile -c "source '$prefix/share/bash-completion/completions/corpus-clean' &&
+                              complete -p corpus-clean | grep -q _corpus_clean"
+check "bash: corpus-clean --mi<TAB> offers --min-chars" completes_to "--min-chars" corpus-clean --mi
+check "bash: --dedup <TAB> offers exact" completes_to "exact" corpus-clean --dedup ""
+check "bash: --site z<TAB> offers zhihu-daily" completes_to "zhihu-daily" corpus-clean --site z
+check "bash: --no-normalize N1<TAB> offers N1 and N10..N16" \
+  completes_to "N1 N10 N11 N12 N13 N14 N15 N16" corpus-clean --no-normalize N1
+check "bash: --no-normalize a<TAB> offers all" completes_to "all" corpus-clean --no-normalize a
+if have zsh; then
+  check "zsh: the completion parses" zsh -n "$prefix/share/zsh/vendor-completions/_corpus-clean"
+else
+  skip "zsh completion" "zsh is not installed"
+fi
+
+# --- a separate project against the installed CMake package ---------------------------------
+
+generator=()
+have ninja && generator=(-G Ninja)
+cmake -S "$src/tests/install/consumer" -B "$tmp/consumer" "${generator[@]}" \
+  -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_CXX_COMPILER="$(cache_value CMAKE_CXX_COMPILER)" \
+  >"$tmp/consumer.log" 2>&1 &&
+  cmake --build "$tmp/consumer" >>"$tmp/consumer.log" 2>&1
+check "consumer: find_package(corpus_clean) and build" test $? -eq 0 || cat "$tmp/consumer.log"
+"$tmp/consumer/consumer" >"$tmp/consumer.out" 2>&1
+check "consumer: process_document gives the record with its title" test $? -eq 0 ||
+  cat "$tmp/consumer.out"
+check "consumer: its record is one JSON line" jq -e '.title == "商务部谈中俄贸易"' "$tmp/consumer.out" >/dev/null
+
+# --- cpack -G DEB ---------------------------------------------------------------------------
+
+if have dpkg-deb && have cpack; then
+  (cd "$tmp" && cpack -G DEB --config "$build/CPackConfig.cmake" -B "$tmp/pkg") \
+    >"$tmp/cpack.log" 2>&1
+  check "cpack -G DEB succeeds" test $? -eq 0 || cat "$tmp/cpack.log"
+  deb=$(find "$tmp/pkg" -maxdepth 1 -name 'corpus-clean_*.deb' 2>/dev/null | head -n 1)
+  check "cpack: corpus-clean_*.deb is made" test -n "$deb"
+  if [ -n "$deb" ]; then
+    dpkg-deb -I "$deb" >"$tmp/deb-info"
+    depends=$(sed -n 's/^ Depends: //p' "$tmp/deb-info")
+    echo "corpus-clean.deb Depends: $depends"
+    check "deb: Package is corpus-clean" grep -q "^ Package: corpus-clean$" "$tmp/deb-info"
+    check "deb: Depends names libgumbo1" grep -q "libgumbo1" <<<"$depends"
+    check "deb: Depends names libicu72" grep -q "libicu72" <<<"$depends"
+    dpkg-deb -c "$deb" >"$tmp/deb-files"
+    for f in ./usr/bin/corpus-clean ./usr/share/man/man1/corpus-clean.1 \
+             ./usr/share/bash-completion/completions/corpus-clean \
+             ./usr/share/zsh/vendor-completions/_corpus-clean \
+             ./usr/share/corpus-clean/rules/default.yaml \
+             ./usr/share/corpus-clean/record.schema.json; do
+      check "deb holds $f" grep -q " $f\$" "$tmp/deb-files"
+    done
+    check "deb holds no library or headers" bash -c "! grep -qE '\\.a\$|/include/' '$tmp/deb-files'"
+  fi
+else
+  skip "cpack -G DEB" "dpkg-deb or cpack is not installed"
+fi
+
+echo "install: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
