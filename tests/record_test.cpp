@@ -53,7 +53,7 @@ TEST(Record, JsonLineHasEveryKeyInOrderAndCjkUnescaped) {
 }
 
 TEST(Record, StringsAreWrittenAsNlohmannJsonWritesThem) {
-  for (const std::string s :
+  for (const std::string& s :
        {std::string("plain"), std::string("中文“引号”"),
         std::string("q\"b\\s/\n\t\r\b\f\x01\x1f\x7f"), std::string("bad \xFF\xC0 x"),
         std::string("cut \xE4\xB8"), std::string("😀"), std::string()}) {

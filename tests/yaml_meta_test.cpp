@@ -78,8 +78,8 @@ TEST(ParseFrontMatter, FastPathAgreesWithYamlCpp) {
       "k: 2022-02-04 17:56:23 +0800\n",
       "k: @x\n",
       "k: `x`\n"};
-  for (const std::string dir :
-       {testing::source_dir().string() + "/seeds", testing::shared_corpus().string()}) {
+  for (const std::string& dir : std::vector<std::string>{testing::source_dir().string() + "/seeds",
+                                                         testing::shared_corpus().string()}) {
     if (!std::filesystem::exists(dir))
       continue;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
