@@ -1219,9 +1219,12 @@ void LineWalker::decide_pair(std::size_t open, std::size_t close) {
   const bool holds_han = c.han_before > o.han_before;
   bool convert = holds_han;
   if (o.ch == '<') {
-    // Angle brackets only when non-ASCII text stands right inside both marks, as in a title:
-    // `a<b>c`, `<br>`, `<!-- 注释 -->` and `3 < 4 且 5 > 2` stay.
-    const bool tight = c.pos > o.pos + 1 && begin_[o.pos + 1] >= 0x80 && begin_[c.pos - 1] >= 0x80;
+    // Angle brackets only around a title: non-ASCII text right after `<`, and no space, `-`
+    // or `/` right before `>`. `a<b>c`, `<br/>`, `<!-- 注释 -->` and `3 < 4 且 5 > 2` stay.
+    // (Decided on bytes no rule changes, so that a second pass decides the same.)
+    const std::uint8_t last = c.pos > o.pos + 1 ? begin_[c.pos - 1] : ' ';
+    const bool tight = c.pos > o.pos + 1 && begin_[o.pos + 1] >= 0x80 && last != ' ' &&
+                       last != '\t' && last != '-' && last != '/';
     marks_[open].convert = marks_[close].convert = holds_han && tight;
     marks_[open].opening = true;
     return;
