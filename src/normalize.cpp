@@ -350,6 +350,7 @@ bool is_box_drawing(UChar32 c) {
 bool is_closer(UChar32 c) {
   switch (c) {
     case ')':
+    case '>':  // N6 may make it 〉: decided the same either way, so a second pass agrees
     case '"':
     case '\'':
     case 0x201C:
@@ -1518,12 +1519,15 @@ void LineWalker::finish_line() {
   // N11: trailing spaces.
   if (on(11)) {
     bool trimmed = false;
+    // The character really last (not last_out(), which reports a combining mark's base: a
+    // space carrying a mark is no trailing space).
+    const auto* s = reinterpret_cast<const std::uint8_t*>(out_.data() + line_start_);
     while (out_.size() > line_start_) {
-      Char last = last_out();
-      if (last.cls() != nd::kSpace && last.c != '\t')
+      auto i = static_cast<int32_t>(out_.size() - line_start_);
+      const UChar32 c = prev_code_point(s, i);
+      if (c != '\t' && class_of(c) != nd::kSpace)
         break;
-      int32_t n = U8_LENGTH(last.c);
-      out_.resize(out_.size() - static_cast<std::size_t>(n));
+      out_.resize(line_start_ + static_cast<std::size_t>(i));
       trimmed = true;
     }
     if (trimmed)
