@@ -95,8 +95,12 @@ Discovery discover(const std::vector<std::string>& inputs) {
     std::error_code ec;
     const fs::file_status st = fs::status(path, ec);
     if (ec || !fs::exists(st)) {
-      out.errors.push_back(
-          Error{ErrorCode::not_found, Stage::discover, "no such file or directory", input});
+      // ENOENT reads as "no such file or directory"; a symlink loop, a permission problem
+      // and the like say what they are.
+      const bool missing = !ec || ec == std::errc::no_such_file_or_directory;
+      out.errors.push_back(Error{missing ? ErrorCode::not_found : ErrorCode::unreadable,
+                                 Stage::discover,
+                                 missing ? "no such file or directory" : ec.message(), input});
     } else if (fs::is_directory(st)) {
       walk_directory(path, out);
     } else if (fs::is_regular_file(st)) {

@@ -1,5 +1,6 @@
 // Markdown to blocks: a line-based reader for the structure news posts use (headings,
 // paragraphs, lists, block quotes, tables, fenced code), plus the inline-syntax pass.
+#include <algorithm>
 #include <cctype>
 
 #include "corpus_clean/extract.hpp"
@@ -19,10 +20,16 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
+// How far a link label, a link target or an inline tag may reach. Searches are bounded so
+// that a line of a million '[' or '<' costs linear time, not quadratic (CommonMark bounds
+// labels at 999 characters too).
+constexpr std::size_t kMaxSpan = 2048;
+
 // The index just past the ')' closing a link target that starts at `open` ('('), or npos.
 std::size_t find_target_end(std::string_view s, std::size_t open) {
   int depth = 0;
-  for (std::size_t i = open; i < s.size(); ++i) {
+  const std::size_t end = std::min(s.size(), open + kMaxSpan);
+  for (std::size_t i = open; i < end; ++i) {
     if (s[i] == '\\') {
       ++i;
     } else if (s[i] == '(') {
@@ -40,7 +47,8 @@ std::size_t find_target_end(std::string_view s, std::size_t open) {
 // The index of the ']' closing a label that starts at `open` ('['), or npos.
 std::size_t find_label_end(std::string_view s, std::size_t open) {
   int depth = 0;
-  for (std::size_t i = open; i < s.size(); ++i) {
+  const std::size_t end = std::min(s.size(), open + kMaxSpan);
+  for (std::size_t i = open; i < end; ++i) {
     if (s[i] == '\\') {
       ++i;
     } else if (s[i] == '[') {
@@ -123,7 +131,7 @@ std::string markdown_inline_to_text(std::string_view line, Extraction& sink,
       raw += c;
       ++i;
     } else if (c == '<') {
-      const std::size_t close = line.find('>', i + 1);
+      std::size_t close = line.substr(0, std::min(line.size(), i + kMaxSpan)).find('>', i + 1);
       if (close == i + 1) {  // "<>": an empty autolink
         i = close + 1;
         continue;

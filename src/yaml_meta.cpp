@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <optional>
 #include <string>
+#include <unordered_set>
 
 namespace corpus_clean {
 namespace {
@@ -55,6 +56,27 @@ Json plain_scalar(const std::string& s) {
   return s;
 }
 
+// Builds a JSON object key by key. ordered_json looks keys up by a linear search, so a
+// front matter of thousands of keys would take quadratic time: keys are tracked in a hash
+// set and new ones appended directly.
+class ObjectBuilder {
+ public:
+  bool contains(const std::string& key) const { return keys_.count(key) != 0; }
+  // Sets `key`; a repeated key replaces the earlier value (yaml-cpp's last one wins).
+  void set(std::string key, Json value) {
+    if (keys_.insert(key).second) {
+      object_.get_ref<Json::object_t&>().emplace_back(std::move(key), std::move(value));
+    } else {
+      object_[key] = std::move(value);
+    }
+  }
+  Json take() { return std::move(object_); }
+
+ private:
+  Json object_ = Json::object();
+  std::unordered_set<std::string> keys_;
+};
+
 class Converter {
  public:
   explicit Converter(const YamlLimits& limits) : limits_(limits) {}
@@ -87,7 +109,7 @@ class Converter {
         return array;
       }
       case YAML::NodeType::Map: {
-        Json object = Json::object();
+        ObjectBuilder object;
         for (const auto& entry : node) {
           std::string key;
           if (entry.first.IsScalar()) {
@@ -101,9 +123,9 @@ class Converter {
           Result<Json> value = convert(entry.second, depth + 1);
           if (!value)
             return std::move(value).take_error();
-          object[key] = std::move(value).value();
+          object.set(std::move(key), std::move(value).value());
         }
-        return object;
+        return object.take();
       }
     }
     return Json(nullptr);
@@ -163,7 +185,7 @@ bool flow_nesting_exceeds(std::string_view yaml, std::size_t max_depth) {
 class SimpleYaml {
  public:
   static std::optional<Json> parse(std::string_view raw) {
-    Json object = Json::object();
+    ObjectBuilder object;
     std::size_t pos = 0;
     std::string pending_key;  // a `key:` with nothing after it, waiting for list items
     Json pending_list = Json::array();
@@ -172,7 +194,7 @@ class SimpleYaml {
         return true;
       if (object.contains(pending_key))
         return false;
-      object[pending_key] = pending_list.empty() ? Json(nullptr) : std::move(pending_list);
+      object.set(pending_key, pending_list.empty() ? Json(nullptr) : std::move(pending_list));
       pending_key.clear();
       pending_list = Json::array();
       return true;
@@ -219,13 +241,13 @@ class SimpleYaml {
       if (value[0] != ' ')
         return std::nullopt;  // "a:b" is a plain scalar key, not a pair
       std::optional<Json> parsed = scalar(value.substr(value.find_first_not_of(' ')));
-      if (!parsed || object.contains(key))
+      if (!parsed || object.contains(std::string(key)))
         return std::nullopt;
-      object[std::string(key)] = std::move(*parsed);
+      object.set(std::string(key), std::move(*parsed));
     }
     if (!close_pending())
       return std::nullopt;
-    return object;
+    return object.take();
   }
 
  private:
@@ -269,7 +291,7 @@ class SimpleYaml {
 Json parse_simple_key_values(std::string_view raw, char separator) {
   // TOML-style `key = value` / JSON-ish front matter is rare in these corpora; keep the
   // top-level scalar pairs so that nothing is lost or leaks into the text.
-  Json object = Json::object();
+  ObjectBuilder object;
   std::size_t pos = 0;
   while (pos < raw.size()) {
     std::size_t end = raw.find('\n', pos);
@@ -290,9 +312,9 @@ Json parse_simple_key_values(std::string_view raw, char separator) {
     const std::string_view key = trim(line.substr(0, sep));
     const std::string_view value = trim(line.substr(sep + 1));
     if (!key.empty())
-      object[std::string(key)] = std::string(value);
+      object.set(std::string(key), std::string(value));
   }
-  return object;
+  return object.take();
 }
 
 }  // namespace

@@ -27,8 +27,6 @@ trap cleanup EXIT
 passed=0
 failed=0
 skipped=0
-known_failures=0
-known_reason=""
 why=""
 desc=""
 
@@ -36,7 +34,6 @@ desc=""
 begin() {
   desc=$1
   why=""
-  known_reason=""
   in=$work/in
   chmod -R u+rwx "$in" 2>/dev/null
   rm -rf "$in" "$work/out.jsonl" "$work/errors.jsonl" "$work/stderr"
@@ -104,22 +101,8 @@ text_of() {  # text_of FILE: the "text" field of its first record, as JSON
   grep -oE '"text":"([^"\\]|\\.)*"' "$1" | head -n 1
 }
 
-# known REASON: the current case is a known bug, reported but not counted as a failure (and
-# said to be fixed when it passes, so that the mark can go).
-known() {
-  known_reason=$1
-}
-
 end() {
-  if [ -n "$known_reason" ]; then
-    if [ -z "$why" ]; then
-      echo "FIXED $desc (marked known: $known_reason; remove the mark)"
-      passed=$((passed + 1))
-    else
-      echo "KNOWN $desc: $why ($known_reason)"
-      known_failures=$((known_failures + 1))
-    fi
-  elif [ -z "$why" ]; then
+  if [ -z "$why" ]; then
     passed=$((passed + 1))
     echo "ok    $desc"
   else
@@ -323,7 +306,6 @@ expect_out "正文"
 end
 
 begin "1,000,000 '<' characters: no tag, no crash"
-known "markdown_inline_to_text searches for '>' from every '<': quadratic"
 python3 -c "open('$in/lt.html', 'w').write('<p>x</p>' + '<' * 1000000 + '\n')"
 run 0 lt.html
 expect_counts 1 1 0
@@ -475,5 +457,5 @@ expect_counts 5 4 1
 expect_error yaml_syntax
 end
 
-echo "torture: $passed passed, $failed failed ($skipped skipped, $known_failures known bugs)"
+echo "torture: $passed passed, $failed failed ($skipped skipped)"
 [ "$failed" -eq 0 ]
