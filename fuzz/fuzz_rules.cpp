@@ -12,7 +12,7 @@ const corpus_clean::RuleBook& default_rules() {
   static const corpus_clean::RuleBook book = [] {
     auto loaded = corpus_clean::RuleBook::load(corpus_clean::default_rules_yaml(), "default");
     if (!loaded.ok())
-      __builtin_trap();  // the shipped rules must load
+      corpus_clean::fuzz::fail("the shipped rules do not load");
     return std::move(loaded).value();
   }();
   return book;

@@ -19,6 +19,7 @@ bool run_file(const std::filesystem::path& path) {
     return false;
   }
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::cout << path.string() << std::endl;  // flushed: a crash names its input
   LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
   return true;
 }
