@@ -400,6 +400,14 @@ bool is_valid_utf8(std::string_view bytes, std::size_t* bad_offset) {
       ++i;
       continue;
     }
+    // Chinese text is almost all three-byte sequences (U+0800..U+FFFF): check those inline,
+    // leaving surrogates (ED A0..BF) and the rest to the full check.
+    if (i + 3 <= n && (s[i] & 0xF0) == 0xE0 && (s[i + 1] & 0xC0) == 0x80 &&
+        (s[i + 2] & 0xC0) == 0x80 && (s[i] != 0xE0 || s[i + 1] >= 0xA0) &&
+        (s[i] != 0xED || s[i + 1] < 0xA0)) {
+      i += 3;
+      continue;
+    }
     std::size_t subpart = 0;
     const std::size_t len = utf8_sequence(s, n, i, &subpart);
     if (len == 0) {
