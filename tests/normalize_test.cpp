@@ -361,7 +361,7 @@ std::u32string to_u32(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const auto b = static_cast<unsigned char>(s[i]);
     const int n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    char32_t c = n == 1 ? b : b & (0x7F >> n);
+    char32_t c = n == 1 ? b : static_cast<char32_t>(b & (0x7Fu >> n));
     for (int k = 1; k < n && i + static_cast<std::size_t>(k) < s.size(); ++k) {
       c = (c << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
     }
