@@ -6,13 +6,7 @@ set -uo pipefail
 bin=$1 make_corpus=$2 shared=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-check() {
-  local what=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what"; fi
-}
+. "$(dirname "$0")/lib.sh"
 jqe() { jq -e "$@" >/dev/null; }
 
 "$bin" -q seeds/ -o "$tmp/out.jsonl.zst"
@@ -89,5 +83,4 @@ check "no progress into a pipe" bash -c "! grep -q 'ETA' '$tmp/pipe.out'"
 "$bin" -q -j1 --progress "$corpus" -o "$tmp/forced.jsonl" 2>"$tmp/forced.err"
 check "--progress forces it" grep -q "ETA" "$tmp/forced.err"
 
-echo "io: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish io

@@ -13,20 +13,7 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LC_ALL=C
-passed=0
-failed=0
-
-check() {  # check "what it shows" command...
-  local what=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $what"
-    return 1
-  fi
-}
+. "$(dirname "$0")/lib.sh"
 same() { cmp -s "$1" "$2" || { diff "$1" "$2" | head -n 5 | cut -c 1-160; false; }; }
 no_duplicates() { [ -z "$(uniq -d "$1")" ]; }
 
@@ -101,5 +88,4 @@ check "parallel --pipe: $n records" [ "$(wc -l <"$tmp/piped.jsonl")" -eq "$n" ]
 sort "$tmp/piped.jsonl" >"$tmp/piped.sorted"
 check "parallel --pipe = one --files-from run's records" same "$tmp/piped.sorted" "$tmp/list.sorted"
 
-echo "parallel: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish parallel

@@ -5,19 +5,7 @@ set -uo pipefail
 bin=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-check() {  # check "what it shows" command...
-  local what=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $what"
-  fi
-}
+. "$(dirname "$0")/lib.sh"
 
 # Runs corpus-clean, keeping stdout, stderr and the exit status.
 run() {
@@ -111,5 +99,4 @@ run --explain seeds/000_847a8487eada5079.txt -o "$tmp/explain.jsonl"
 check "--explain: says which rule dropped what" stderr_has "explain: drop_element [sina div.appendQr_wrap]"
 check "--explain: says which rule harvested what" stderr_has "explain: harvest [generic rules/default.yaml:"
 
-echo "cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish cli

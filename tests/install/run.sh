@@ -10,25 +10,7 @@ build=$(cd "$2" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 prefix=$tmp/prefix
-passed=0
-failed=0
-skipped=0
-
-check() {  # check "what it shows" command...
-  local what=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $what"
-    return 1
-  fi
-}
-skip() {  # skip "what" "why"
-  skipped=$((skipped + 1))
-  echo "skip: $1 ($2)"
-}
+. "$(dirname "$0")/../cli/lib.sh"
 have() { command -v "$1" >/dev/null 2>&1; }
 cache_value() { sed -n "s/^$1:[A-Z]*=//p" "$build/CMakeCache.txt"; }
 
@@ -152,5 +134,4 @@ else
   skip "cpack -G DEB" "dpkg-deb or cpack is not installed"
 fi
 
-echo "install: $passed passed, $failed failed, $skipped skipped"
-[ "$failed" -eq 0 ]
+finish install
