@@ -149,6 +149,13 @@ bool parse_time(Scanner& sc, DateTime& d) {
   return true;
 }
 
+// Nothing more, or a time and an optional zone: how every form ends.
+bool parse_optional_time(Scanner& sc, DateTime& d) {
+  if (sc.done())
+    return true;
+  return parse_time(sc, d) && parse_zone(sc, d);
+}
+
 // 2022-02-04, 2022/2/4, 2022.02.04, then optional [T ]time and zone.
 bool parse_numeric(std::string_view text, DateTime& d) {
   Scanner sc(text);
@@ -187,11 +194,7 @@ bool parse_rfc2822(std::string_view text, DateTime& d) {
   if (!sc.number(4, 4, &d.year))
     return false;
   sc.skip_spaces();
-  if (sc.done())
-    return true;
-  if (!parse_time(sc, d))
-    return false;
-  return parse_zone(sc, d);
+  return parse_optional_time(sc, d);
 }
 
 // JavaScript's Date.toString: "Thu Feb 10 2022 16:05:15 GMT+0800 (China Standard Time)".
@@ -209,11 +212,7 @@ bool parse_js(std::string_view text, DateTime& d) {
   if (!sc.number(4, 4, &d.year))
     return false;
   sc.skip_spaces();
-  if (sc.done())
-    return true;
-  if (!parse_time(sc, d))
-    return false;
-  return parse_zone(sc, d);
+  return parse_optional_time(sc, d);
 }
 
 // Chinese numerals as dates write them: 二〇二三 (digit by digit), 二十一 (tens).
@@ -317,11 +316,7 @@ bool parse_chinese(std::string_view text, DateTime& d) {
   }
   Scanner sc(text.substr(i));
   sc.skip_spaces();
-  if (sc.done())
-    return true;
-  if (!parse_time(sc, d))
-    return false;
-  return parse_zone(sc, d);
+  return parse_optional_time(sc, d);
 }
 
 std::string format(const DateTime& d, const DateOptions& options) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "corpus_clean/extract.hpp"
+#include "corpus_clean/record.hpp"
 #include "inline_markdown.hpp"
 
 namespace corpus_clean {
@@ -46,13 +47,6 @@ const Json* find(const Json& meta, std::initializer_list<const char*> keys) {
   return nullptr;
 }
 
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s)
-    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 // A date written at the start of a line: the whole line, or a Chinese date before 日.
 std::optional<std::string> leading_date(std::string_view line, const DateOptions& options) {
   if (auto iso = to_iso8601(line, options))
@@ -72,7 +66,7 @@ bool ends_like_sentence(std::string_view text) {
   return false;
 }
 
-constexpr std::size_t kShortLine = 60;     // code points: a title or a dateline, not a paragraph
+constexpr std::int64_t kShortLine = 60;    // code points: a title or a dateline, not a paragraph
 constexpr std::size_t kLeadingBlocks = 3;  // how far down a title or date line may stand
 
 }  // namespace
@@ -130,7 +124,7 @@ void take_title_and_date_from_body(std::vector<Block>& blocks, Format format,
       metadata.title = heading->text;
       if (heading == blocks.begin())
         blocks.erase(heading);
-    } else if (format == Format::text && code_points(blocks.front().text) <= kShortLine &&
+    } else if (format == Format::text && count_code_points(blocks.front().text) <= kShortLine &&
                !ends_like_sentence(blocks.front().text)) {
       metadata.title = blocks.front().text;
       blocks.erase(blocks.begin());
@@ -142,7 +136,7 @@ void take_title_and_date_from_body(std::vector<Block>& blocks, Format format,
   // a short line that starts with a full date (a signature or dateline) gives the date and
   // stays, as it is part of the text.
   for (std::size_t i = 0; i < blocks.size() && i < kLeadingBlocks; ++i) {
-    if (code_points(blocks[i].text) > kShortLine)
+    if (count_code_points(blocks[i].text) > kShortLine)
       continue;
     if (auto iso = to_iso8601(blocks[i].text, options)) {
       metadata.date = std::move(iso);
@@ -151,7 +145,7 @@ void take_title_and_date_from_body(std::vector<Block>& blocks, Format format,
     }
   }
   for (const Block& block : blocks) {
-    if (code_points(block.text) > kShortLine)
+    if (count_code_points(block.text) > kShortLine)
       continue;
     if (auto iso = leading_date(block.text, options)) {
       metadata.date = std::move(iso);

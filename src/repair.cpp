@@ -1,6 +1,7 @@
 // Paragraph repair for page-broken paragraphs.
 #include "corpus_clean/repair.hpp"
 
+#include "corpus_clean/record.hpp"
 #include "inline_markdown.hpp"
 
 namespace corpus_clean {
@@ -9,13 +10,6 @@ namespace {
 bool is_han(char32_t cp) {
   return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
-}
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s)
-    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
 }
 
 bool joinable(const Block& b) {
@@ -36,7 +30,7 @@ void repair_page_breaks(std::vector<Block>& blocks) {
       if (joinable(prev) && joinable(block) && !block.text.empty() &&
           is_han(detail::last_code_point(prev.text)) &&
           is_han(detail::next_code_point(block.text, i)) &&
-          code_points(prev.text) >= kMinBrokenChars) {
+          count_code_points(prev.text) >= kMinBrokenChars) {
         prev.text += block.text;
         continue;
       }
