@@ -11,7 +11,13 @@ CORPUS_CLEAN_PACKAGES=(
   parallel xxhash
 )
 
-log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+log() {  # bold on a terminal, plain in logs and with NO_COLOR set
+  if [ -t 2 ] && [ -z "${NO_COLOR:-}" ]; then
+    printf '\033[1m==> %s\033[0m\n' "$*" >&2
+  else
+    printf '==> %s\n' "$*" >&2
+  fi
+}
 
 install_missing_packages() {
   local missing=()

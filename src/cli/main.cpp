@@ -49,7 +49,9 @@ int main(int argc, char** argv) {
   app.footer(kFooter);
   app.get_formatter()->column_width(34);
 
-  app.add_option("INPUT", options.inputs, "Files and directories to read (directories recursively)")
+  app.add_option(
+         "INPUT", options.inputs,
+         "Files and directories to read (directories recursively; '-': one document on stdin)")
       ->type_name("PATH");
 
   const char* input_group = "Input";
