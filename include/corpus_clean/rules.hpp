@@ -124,7 +124,7 @@ struct ExplainEntry {
   std::string origin;
   RuleAction action;
   std::string why;
-  std::string text;  // what was removed or harvested (first 40 characters)
+  std::string text;        // what was removed or harvested (first 40 characters)
   bool after_cut = false;  // removed because a cut rule matched an earlier block
 };
 

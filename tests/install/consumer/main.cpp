@@ -1,7 +1,6 @@
 // Runs the installed library's pipeline on one post held in memory and checks the record.
 #include <corpus_clean/pipeline.hpp>
 #include <corpus_clean/record.hpp>
-
 #include <cstdio>
 #include <string>
 
