@@ -1220,12 +1220,21 @@ void LineWalker::decide_pair(std::size_t open, std::size_t close) {
   const bool holds_han = c.han_before > o.han_before;
   bool convert = holds_han;
   if (o.ch == '<') {
-    // Angle brackets only around a title: non-ASCII text right after `<`, and no space, `-`
-    // or `/` right before `>`. `a<b>c`, `<br/>`, `<!-- 注释 -->` and `3 < 4 且 5 > 2` stay.
-    // (Decided on bytes no rule changes, so that a second pass decides the same.)
-    const std::uint8_t last = c.pos > o.pos + 1 ? begin_[c.pos - 1] : ' ';
-    const bool tight = c.pos > o.pos + 1 && begin_[o.pos + 1] >= 0x80 && last != ' ' &&
-                       last != '\t' && last != '-' && last != '/';
+    // Angle brackets only around a title: non-ASCII text right inside both marks. `a<b>c`,
+    // `<br/>`, `<!-- 注释 -->` and `3 < 4 且 5 > 2` stay. ASCII punctuation that other rules
+    // may turn full-width (`<码-->`, `<堁?>`, `<爆">`, `<<中>>`) is looked past, so that the
+    // decision is the same before and after they have run, and a second pass agrees with the first.
+    // Every ASCII character some rule can make full-width (N4, N5, N6, N7, N8).
+    auto convertible = [](std::uint8_t b) {
+      return b != 0 && std::strchr(",;:!?.-()\"<>", b) != nullptr;
+    };
+    std::size_t first = o.pos + 1;
+    while (first < c.pos && convertible(begin_[first]))
+      ++first;
+    std::size_t last = c.pos;
+    while (last > first && convertible(begin_[last - 1]))
+      --last;
+    const bool tight = first < last && begin_[first] >= 0x80 && begin_[last - 1] >= 0x80;
     marks_[open].convert = marks_[close].convert = holds_han && tight;
     marks_[open].opening = true;
     return;
