@@ -118,7 +118,7 @@ class Converter {
             Result<Json> complex_key = convert(entry.first, depth + 1);
             if (!complex_key)
               return std::move(complex_key).take_error();
-            key = complex_key->dump();
+            key = complex_key->dump(-1, ' ', false, Json::error_handler_t::replace);
           }
           Result<Json> value = convert(entry.second, depth + 1);
           if (!value)
