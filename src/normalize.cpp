@@ -1224,17 +1224,64 @@ void LineWalker::decide_pair(std::size_t open, std::size_t close) {
     // `<br/>`, `<!-- 注释 -->` and `3 < 4 且 5 > 2` stay. ASCII punctuation that other rules
     // may turn full-width (`<码-->`, `<堁?>`, `<爆">`, `<<中>>`) is looked past, so that the
     // decision is the same before and after they have run, and a second pass agrees with the first.
-    // Every ASCII character some rule can make full-width (N4, N5, N6, N7, N8).
-    auto convertible = [](std::uint8_t b) {
-      return b != 0 && std::strchr(",;:!?.-()\"<>", b) != nullptr;
+    // Every ASCII character some rule can make full-width (N4, N5, N6, N7, N8), and what it
+    // becomes: both passes look past the same characters.
+    auto convertible = [](UChar32 ch) {
+      switch (ch) {
+        case ',':
+        case ';':
+        case ':':
+        case '!':
+        case '?':
+        case '.':
+        case '-':
+        case '(':
+        case ')':
+        case '"':
+        case '<':
+        case '>':
+        case 0xFF0C:
+        case 0xFF1B:
+        case 0xFF1A:
+        case 0xFF01:
+        case 0xFF1F:
+        case 0x3002:
+        case 0x2014:
+        case 0x2026:
+        case 0xFF08:
+        case 0xFF09:
+        case 0x201C:
+        case 0x201D:
+        case 0x3008:
+        case 0x3009:
+          return true;
+        default:
+          return false;
+      }
     };
-    std::size_t first = o.pos + 1;
-    while (first < c.pos && convertible(begin_[first]))
-      ++first;
-    std::size_t last = c.pos;
-    while (last > first && convertible(begin_[last - 1]))
-      --last;
-    const bool tight = first < last && begin_[first] >= 0x80 && begin_[last - 1] >= 0x80;
+    const auto inner_begin = static_cast<int32_t>(o.pos + 1);
+    const auto inner_end = static_cast<int32_t>(c.pos);
+    int32_t first = inner_begin;
+    UChar32 first_char = -1;
+    while (first < inner_end) {
+      int32_t next = first;
+      U8_NEXT(begin_, next, inner_end, first_char);
+      if (!convertible(first_char))
+        break;
+      first = next;
+      first_char = -1;
+    }
+    int32_t last = inner_end;
+    UChar32 last_char = -1;
+    while (last > first) {
+      int32_t prev = last;
+      last_char = prev_code_point(begin_, prev);
+      if (!convertible(last_char))
+        break;
+      last = prev;
+      last_char = -1;
+    }
+    const bool tight = first < last && first_char >= 0x80 && last_char >= 0x80;
     marks_[open].convert = marks_[close].convert = holds_han && tight;
     marks_[open].opening = true;
     return;
