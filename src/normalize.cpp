@@ -607,6 +607,7 @@ class LineWalker {
   NormalizeCounts& counts_;
   std::vector<PairMark>& marks_;
   std::vector<std::size_t>& stack_;
+  std::vector<std::size_t> angles_;  // open '<' marks (parentheses use stack_)
   std::vector<std::pair<std::size_t, std::size_t>>& urls_;  // URLs written on this line
 
   const std::uint8_t* begin_ = nullptr;
@@ -1167,6 +1168,7 @@ void LineWalker::ensure_pairs(const std::uint8_t* from) {
   pairs_done_ = true;
   marks_.clear();
   stack_.clear();
+  angles_.clear();
   std::size_t open_quote = SIZE_MAX;
   std::uint32_t han = 0;
   for (const std::uint8_t* q = from; q < end_;) {
@@ -1192,14 +1194,15 @@ void LineWalker::ensure_pairs(const std::uint8_t* from) {
       marks_.push_back(
           {static_cast<std::size_t>(q - begin_), han, static_cast<char>(b), false, false});
       const std::size_t index = marks_.size() - 1;
+      // Each kind pairs on its own stack: whether one kind is converted never changes how
+      // the other pairs, so a second pass pairs as the first did.
+      std::vector<std::size_t>& opened = (b == '(' || b == ')') ? stack_ : angles_;
       if (b == '(' || b == '<') {
-        stack_.push_back(index);
+        opened.push_back(index);
       } else if (b == ')' || b == '>') {
-        // A closing mark pairs with the innermost open mark of its own kind only.
-        const char opening = b == ')' ? '(' : '<';
-        if (!stack_.empty() && marks_[stack_.back()].ch == opening) {
-          decide_pair(stack_.back(), index);
-          stack_.pop_back();
+        if (!opened.empty()) {
+          decide_pair(opened.back(), index);
+          opened.pop_back();
         }
       } else if (open_quote == SIZE_MAX) {
         open_quote = index;
