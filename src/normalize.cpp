@@ -20,6 +20,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstring>
 #include <istream>
 #include <mutex>
@@ -576,7 +577,7 @@ class LineWalker {
   const std::uint8_t* alnum_run(const std::uint8_t* p);
   const std::uint8_t* url(const std::uint8_t* trigger, const std::uint8_t* end);
 
-  bool cjk_around(const std::uint8_t* after) const;
+  bool cjk_around(const std::uint8_t* after);
   bool ends_chinese_sentence(const std::uint8_t* after) const;
   bool chinese_sentence_before() const;
   std::uint8_t class_right_of_space(const std::uint8_t* q, std::uint8_t left);
@@ -595,6 +596,10 @@ class LineWalker {
   // N6: pairs, decided once per line from the first paren or quote on.
   void ensure_pairs(const std::uint8_t* from);
   const PairMark* mark_at(const std::uint8_t* p);
+  // The class the character `ch` at `at` will have in the output: an ASCII ( ) " < > that
+  // N6 converts counts as CJK punctuation, so that rules looking ahead at it decide as a
+  // second pass, which sees the converted mark, will.
+  std::uint8_t class_ahead(const Char& ch);
   void decide_pair(std::size_t open, std::size_t close);
   bool han_touches_left(const std::uint8_t* p) const;
   bool is_list_marker(const std::uint8_t* p, const std::uint8_t* q) const;
@@ -1016,8 +1021,19 @@ const std::uint8_t* LineWalker::western_punct(const std::uint8_t* p) {
 }
 
 // CJK on either side of [.., after): the context of N7 and N8.
-bool LineWalker::cjk_around(const std::uint8_t* after) const {
-  return is_cjk(last_out().cls()) || is_cjk_stable(peek(after).cls());
+bool LineWalker::cjk_around(const std::uint8_t* after) {
+  return is_cjk(last_out().cls()) || is_cjk_stable(class_ahead(peek(after)));
+}
+
+std::uint8_t LineWalker::class_ahead(const Char& ch) {
+  if (ch.c != '(' && ch.c != ')' && ch.c != '"' && ch.c != '<' && ch.c != '>')
+    return ch.cls();
+  const std::uint8_t* at = ch.next - 1;  // ASCII: one byte
+  ensure_pairs(at);
+  const auto pos = static_cast<std::size_t>(at - begin_);
+  const auto it = std::lower_bound(marks_.begin(), marks_.end(), pos,
+                                   [](const PairMark& m, std::size_t v) { return m.pos < v; });
+  return it != marks_.end() && it->pos == pos && it->convert ? std::uint8_t{nd::kPunct} : ch.cls();
 }
 
 // N5 and N7 on ASCII full stops.
@@ -1351,7 +1367,7 @@ const std::uint8_t* LineWalker::dashes(const std::uint8_t* p, UChar32 c) {
       Char left = last_out();
       Char right = peek(q);
       const bool left_cjk = is_cjk(left.cls());
-      const bool right_cjk = is_cjk_stable(right.cls());
+      const bool right_cjk = is_cjk_stable(class_ahead(right));
       const bool left_alnum = left.cls() == nd::kLatin || left.cls() == nd::kDigit;
       const bool right_alnum = right.cls() == nd::kLatin || right.cls() == nd::kDigit;
       if (((left_cjk && !right_alnum) || (right_cjk && !left_alnum)) && !is_box_drawing(left.c) &&
