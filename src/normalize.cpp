@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <cstring>
 #include <istream>
+#include <iterator>
 #include <mutex>
 #include <ostream>
 #include <stdexcept>
@@ -1243,40 +1244,17 @@ void LineWalker::decide_pair(std::size_t open, std::size_t close) {
     // `<br/>`, `<!-- 注释 -->` and `3 < 4 且 5 > 2` stay. ASCII punctuation that other rules
     // may turn full-width (`<码-->`, `<堁?>`, `<爆">`, `<<中>>`) is looked past, so that the
     // decision is the same before and after they have run, and a second pass agrees with the first.
-    // Every ASCII character some rule can make full-width (N4, N5, N6, N7, N8), and what it
-    // becomes: both passes look past the same characters.
+    // ASCII that N4-N8 make full-width and what it becomes; spaces that N4, N11 and N12
+    // remove or change; what N13 deletes.
+    static constexpr char32_t kChanged[] = {
+        ',',    ';',    ':',    '!',    '?',    '.',    '-',    '(',    ')',
+        '"',    '<',    '>',    ' ',    '\t',   0xFF0C, 0xFF1B, 0xFF1A, 0xFF01,
+        0xFF1F, 0x3002, 0x2014, 0x2026, 0xFF08, 0xFF09, 0x201C, 0x201D, 0x3008,
+        0x3009, 0x3000, 0x00A0, 0x202F, 0x205F, 0x200B, 0x2060, 0xFEFF, 0x00AD};
     auto convertible = [](UChar32 ch) {
-      switch (ch) {
-        case ',':
-        case ';':
-        case ':':
-        case '!':
-        case '?':
-        case '.':
-        case '-':
-        case '(':
-        case ')':
-        case '"':
-        case '<':
-        case '>':
-        case 0xFF0C:
-        case 0xFF1B:
-        case 0xFF1A:
-        case 0xFF01:
-        case 0xFF1F:
-        case 0x3002:
-        case 0x2014:
-        case 0x2026:
-        case 0xFF08:
-        case 0xFF09:
-        case 0x201C:
-        case 0x201D:
-        case 0x3008:
-        case 0x3009:
-          return true;
-        default:
-          return false;
-      }
+      return (ch >= 0x2002 && ch <= 0x200A) ||
+             std::find(std::begin(kChanged), std::end(kChanged), static_cast<char32_t>(ch)) !=
+                 std::end(kChanged);
     };
     const auto inner_begin = static_cast<int32_t>(o.pos + 1);
     const auto inner_end = static_cast<int32_t>(c.pos);
