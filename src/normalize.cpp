@@ -360,6 +360,8 @@ bool is_closer(UChar32 c) {
     case 0x2018:
     case 0x2019:
     case 0xFF09:
+    case 0xFF62:  // ｢ and ｣ become 「」 (N3): the same for N5 before and after
+    case 0xFF63:
     case 0x300C:
     case 0x300D:
     case 0x300E:
@@ -377,6 +379,12 @@ bool is_closer(UChar32 c) {
 // Where the sentence N5 looks back on begins.
 bool is_sentence_start(UChar32 c) {
   switch (c) {
+    case 0xFF61:  // the small and half-width forms N3 maps to 。！？；「, as they will be
+    case 0xFE52:
+    case 0xFE57:
+    case 0xFE56:
+    case 0xFE54:
+    case 0xFF62:
     case 0x3002:
     case 0xFF01:
     case 0xFF1F:
