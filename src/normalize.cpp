@@ -15,6 +15,7 @@
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/umutablecptrie.h>
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
@@ -530,11 +531,17 @@ class LineWalker {
   }
   Char peek(const std::uint8_t* p) const;  // the next character, past deleted ones (N13)
   Char last_out() const;                   // the last character written on this line
+  // A mark NFC may compose with what precedes it (か + U+3099 → が): a non-zero combining
+  // class, or an NFC quick check of Maybe. Not a singleton such as U+2126 OHM SIGN, which NFC
+  // replaces (by U+03A9) but which composes with nothing.
   bool is_combining(UChar32 c) const {
     if (c < 0x300)
       return false;
     const std::uint8_t value = table_.get(c);
-    return (value & nd::kNfc) && (value & nd::kClassMask) == nd::kOther;
+    if (!(value & nd::kNfc) || (value & nd::kClassMask) != nd::kOther)
+      return false;
+    return u_getCombiningClass(c) != 0 ||
+           u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_MAYBE;
   }
   std::uint8_t class_of(UChar32 c) const {
     return c < 0      ? std::uint8_t{nd::kNone}
