@@ -201,12 +201,9 @@ Extraction extract_text(std::string_view body) {
       paragraph.clear();
     }
   };
-  std::size_t pos = 0;
-  while (pos <= body.size()) {
-    std::size_t end = body.find('\n', pos);
-    if (end == std::string_view::npos)
-      end = body.size();
-    const std::string_view line = body.substr(pos, end - pos);
+  text_util::LineReader lines(body);
+  std::string_view line;
+  while (lines.next(line)) {
     if (text_util::trim(line).empty()) {
       flush();
     } else {
@@ -214,7 +211,6 @@ Extraction extract_text(std::string_view body) {
       if (!has_blank_line)
         flush();
     }
-    pos = end + 1;
   }
   flush();
   return out;

@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "corpus_clean/extract.hpp"
+
 namespace corpus_clean {
 namespace {
 
@@ -79,14 +81,11 @@ std::string_view to_string(Format format) {
 Format detect_format(std::string_view body) {
   if (has_html_block_tag(body))
     return Format::html;
-  std::size_t pos = 0;
-  while (pos < body.size()) {
-    std::size_t end = body.find('\n', pos);
-    if (end == std::string_view::npos)
-      end = body.size();
-    if (is_markdown_line(body.substr(pos, end - pos)))
+  text_util::LineReader lines(body);
+  std::string_view line;
+  while (lines.next(line)) {
+    if (is_markdown_line(line))
       return Format::markdown;
-    pos = end + 1;
   }
   return Format::text;
 }

@@ -244,14 +244,10 @@ std::vector<std::string_view> split_at_br(std::string_view text) {
 class MarkdownReader {
  public:
   Extraction run(std::string_view body) {
-    std::size_t pos = 0;
-    while (pos <= body.size()) {
-      std::size_t end = body.find('\n', pos);
-      if (end == std::string_view::npos)
-        end = body.size();
-      line(body.substr(pos, end - pos));
-      pos = end + 1;
-    }
+    text_util::LineReader lines(body);
+    std::string_view next;
+    while (lines.next(next))
+      line(next);
     flush();
     return std::move(out_);
   }

@@ -10,6 +10,8 @@
 #include <string>
 #include <unordered_set>
 
+#include "corpus_clean/extract.hpp"
+
 namespace corpus_clean {
 namespace {
 
@@ -186,7 +188,6 @@ class SimpleYaml {
  public:
   static std::optional<Json> parse(std::string_view raw) {
     ObjectBuilder object;
-    std::size_t pos = 0;
     std::string pending_key;  // a `key:` with nothing after it, waiting for list items
     Json pending_list = Json::array();
     auto close_pending = [&]() -> bool {
@@ -199,12 +200,9 @@ class SimpleYaml {
       pending_list = Json::array();
       return true;
     };
-    while (pos < raw.size()) {
-      std::size_t end = raw.find('\n', pos);
-      if (end == std::string_view::npos)
-        end = raw.size();
-      std::string_view line = raw.substr(pos, end - pos);
-      pos = end + 1;
+    text_util::LineReader lines(raw);
+    std::string_view line;
+    while (lines.next(line)) {
       while (!line.empty() && (line.back() == ' ' || line.back() == '\r'))
         line.remove_suffix(1);
       const std::size_t indent = line.find_first_not_of(' ');
@@ -292,13 +290,9 @@ Json parse_simple_key_values(std::string_view raw, char separator) {
   // TOML-style `key = value` / JSON-ish front matter is rare in these corpora; keep the
   // top-level scalar pairs so that nothing is lost or leaks into the text.
   ObjectBuilder object;
-  std::size_t pos = 0;
-  while (pos < raw.size()) {
-    std::size_t end = raw.find('\n', pos);
-    if (end == std::string_view::npos)
-      end = raw.size();
-    std::string_view line = raw.substr(pos, end - pos);
-    pos = end + 1;
+  text_util::LineReader lines(raw);
+  std::string_view line;
+  while (lines.next(line)) {
     const std::size_t sep = line.find(separator);
     if (sep == std::string_view::npos)
       continue;

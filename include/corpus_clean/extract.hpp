@@ -53,6 +53,26 @@ void append_collapsed(std::string& out, std::string_view text);
 std::string_view trim(std::string_view text);
 // Decodes HTML character references (&amp; &#123; &#x7B; &nbsp; ...) in Markdown/text.
 std::string decode_entities(std::string_view text);
+// Reads text line by line, without the '\n's; text after the last '\n' is a line when not
+// empty.   LineReader lines(text); std::string_view line; while (lines.next(line)) ...
+class LineReader {
+ public:
+  explicit LineReader(std::string_view text) : text_(text) {}
+  bool next(std::string_view& line) {
+    if (pos_ >= text_.size())
+      return false;
+    std::size_t end = text_.find('\n', pos_);
+    if (end == std::string_view::npos)
+      end = text_.size();
+    line = text_.substr(pos_, end - pos_);
+    pos_ = end + 1;
+    return true;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
 // Joins two soft-wrapped lines: nothing between two CJK characters, else one space.
 void append_soft_line(std::string& out, std::string_view line);
 }  // namespace text_util
