@@ -512,6 +512,12 @@ class LineWalker {
   void run(std::string_view line);
 
  private:
+  void walk(std::string_view line);
+  // N16 over `text`, URL spans (offsets into `text`) left as they are; the changes made, or 0
+  // when `text` was NFC already (then `normalized` is not touched).
+  std::uint64_t compose(std::string_view text,
+                        const std::vector<std::pair<std::size_t, std::size_t>>& urls,
+                        std::string& normalized) const;
   bool on(int rule) const { return impl_.on(rule); }
   void count(int rule, std::uint64_t n = 1) {
     counts_.changes[static_cast<std::size_t>(rule)] += n;
@@ -629,7 +635,9 @@ class LineWalker {
   std::vector<PairMark>& marks_;
   std::vector<std::size_t>& stack_;
   std::vector<std::size_t> angles_;  // open '<' marks (parentheses use stack_)
-  std::vector<std::pair<std::size_t, std::size_t>>& urls_;  // URLs written on this line
+  std::vector<std::pair<std::size_t, std::size_t>>& urls_;       // URLs written on this line
+  std::vector<std::pair<std::size_t, std::size_t>> input_urls_;  // the same, in the input line
+  std::string composed_;  // the input line through N16, when it was not NFC
 
   const std::uint8_t* begin_ = nullptr;
   const std::uint8_t* end_ = nullptr;
@@ -697,15 +705,36 @@ void LineWalker::append_run(const std::uint8_t* p, const std::uint8_t* q,
   emit_raw(p, q);
 }
 
+// A line that is not NFC is walked again after N16 has composed it (URLs apart), so that the
+// rules judge the text a second pass will see: NFC may change how many characters a line holds
+// (a Tibetan letter excluded from composition decomposes into two).
 void LineWalker::run(std::string_view line) {
+  line_start_ = out_.size();
+  NormalizeCounts before;
+  if (on(16))
+    before = counts_;
+  walk(line);
+  if (needs_nfc_ && on(16)) {
+    const std::uint64_t changes = compose(line, input_urls_, composed_);
+    if (changes != 0) {
+      counts_ = before;
+      out_.resize(line_start_);
+      walk(composed_);
+      count(16, changes);
+    }
+  }
+  finish_line();
+}
+
+void LineWalker::walk(std::string_view line) {
   begin_ = reinterpret_cast<const std::uint8_t*>(line.data());
   end_ = begin_ + line.size();
-  line_start_ = out_.size();
   pairs_done_ = false;
   mark_cursor_ = 0;
   needs_nfc_ = false;
   marks_.clear();
   urls_.clear();
+  input_urls_.clear();
 
   const UCPTrie* trie = table_.trie();
   const std::uint8_t mask = impl_.special_mask;
@@ -738,7 +767,6 @@ void LineWalker::run(std::string_view line) {
     if (p < end_)
       p = special(p);
   }
-  finish_line();
 }
 
 const std::uint8_t* LineWalker::special(const std::uint8_t* p) {
@@ -1451,6 +1479,8 @@ const std::uint8_t* LineWalker::url(const std::uint8_t* trigger, const std::uint
   const std::size_t out_begin = out_.size();
   emit_raw(trigger, end);
   urls_.emplace_back(out_begin, out_.size());
+  input_urls_.emplace_back(static_cast<std::size_t>(trigger - begin_),
+                           static_cast<std::size_t>(end - begin_));
   return end;
 }
 
@@ -1604,32 +1634,47 @@ void LineWalker::finish_line() {
   // N16: NFC, only when a character that may need it was seen, and not inside URLs.
   if (needs_nfc_ && on(16)) {
     std::string normalized;
-    bool changed = false;
-    auto normalize_piece = [&](std::size_t from, std::size_t to) {
-      UErrorCode status = U_ZERO_ERROR;
-      icu::StringPiece piece(out_.data() + from, static_cast<int32_t>(to - from));
-      if (impl_.nfc->isNormalizedUTF8(piece, status) || U_FAILURE(status)) {
-        normalized.append(piece.data(), static_cast<std::size_t>(piece.size()));
-        return;
-      }
-      icu::StringByteSink<std::string> sink(&normalized);
-      icu::Edits edits;
-      impl_.nfc->normalizeUTF8(0, piece, sink, &edits, status);
-      count(16, static_cast<std::uint64_t>(edits.numberOfChanges()));
-      changed = true;
-    };
-    std::size_t from = line_start_;
-    for (auto [url_begin, url_end] : urls_) {
-      normalize_piece(from, url_begin);
-      normalized.append(out_, url_begin, url_end - url_begin);
-      from = url_end;
+    const std::string_view line(out_.data() + line_start_, out_.size() - line_start_);
+    std::vector<std::pair<std::size_t, std::size_t>> urls = urls_;
+    for (auto& [url_begin, url_end] : urls) {
+      url_begin -= line_start_;
+      url_end -= line_start_;
     }
-    normalize_piece(from, out_.size());
-    if (changed) {
+    if (const std::uint64_t changes = compose(line, urls, normalized); changes != 0) {
+      count(16, changes);
       out_.resize(line_start_);
       out_ += normalized;
     }
   }
+}
+
+std::uint64_t LineWalker::compose(std::string_view text,
+                                  const std::vector<std::pair<std::size_t, std::size_t>>& urls,
+                                  std::string& normalized) const {
+  std::uint64_t changes = 0;
+  std::string result;
+  auto normalize_piece = [&](std::size_t from, std::size_t to) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::StringPiece piece(text.data() + from, static_cast<int32_t>(to - from));
+    if (impl_.nfc->isNormalizedUTF8(piece, status) || U_FAILURE(status)) {
+      result.append(piece.data(), static_cast<std::size_t>(piece.size()));
+      return;
+    }
+    icu::StringByteSink<std::string> sink(&result);
+    icu::Edits edits;
+    impl_.nfc->normalizeUTF8(0, piece, sink, &edits, status);
+    changes += static_cast<std::uint64_t>(edits.numberOfChanges());
+  };
+  std::size_t from = 0;
+  for (auto [url_begin, url_end] : urls) {
+    normalize_piece(from, url_begin);
+    result.append(text, url_begin, url_end - url_begin);
+    from = url_end;
+  }
+  normalize_piece(from, text.size());
+  if (changes != 0)
+    normalized = std::move(result);
+  return changes;
 }
 
 }  // namespace

@@ -282,6 +282,22 @@ TEST(NormalizeTest, RowsAreIdempotent) {
   }
 }
 
+// NFC may change how many characters a line holds: U+0F5C, excluded from composition,
+// decomposes into two. N5 looks back over a bounded number of characters, so the rules must
+// judge the composed text, as a second pass does; here the extra character pushes the word "a"
+// out of reach and the full stop becomes Chinese on the first pass already.
+TEST(NormalizeTest, RulesJudgeTheComposedLine) {
+  const Normalizer normalizer{NormalizeOptions{}};
+  const std::string digits(253, '1');
+  NormalizeCounts counts;
+  const std::string once = normalizer.normalize("a\u0F5C中" + digits + ".", &counts);
+  EXPECT_EQ(once, "a\u0F5B\u0FB7中" + digits + "\u3002");
+  EXPECT_EQ(normalizer.normalize(once), once);
+  EXPECT_EQ(counts.changes[16], 1u);
+  EXPECT_EQ(counts.changes[5], 1u);
+  EXPECT_EQ(counts.total(), 2u);
+}
+
 // Random strings over the characters the rules care about: any decision that depends on
 // something the first pass changes shows up here as a second pass that changes more.
 TEST(NormalizeTest, RandomTextIsIdempotent) {
