@@ -24,6 +24,22 @@ std::string describe(const std::error_code& ec) {
   return ec.message();
 }
 
+// What a special file is, for the message that says why it was not read.
+std::string kind_of(const fs::file_status& st) {
+  switch (st.type()) {
+    case fs::file_type::fifo:
+      return "a FIFO";
+    case fs::file_type::character:
+      return "a character device";
+    case fs::file_type::block:
+      return "a block device";
+    case fs::file_type::socket:
+      return "a socket";
+    default:
+      return "a special file";
+  }
+}
+
 // Walks `root` without recursion; directories already visited (by their real identity) are
 // not entered again, which breaks symlink loops.
 void walk_directory(const fs::path& root, Discovery& out) {
@@ -68,7 +84,8 @@ void walk_directory(const fs::path& root, Discovery& out) {
         found.push_back(InputFile{p.string(), p.lexically_relative(root).generic_string()});
       } else {
         out.warnings.push_back(Error{ErrorCode::not_a_regular_file, Stage::discover,
-                                     "skipped: not a regular file", p.string()});
+                                     "skipped: " + kind_of(st) + ", not a regular file",
+                                     p.string()});
       }
     }
     if (ec) {
@@ -106,8 +123,12 @@ Discovery discover(const std::vector<std::string>& inputs) {
     } else if (fs::is_regular_file(st)) {
       out.files.push_back(InputFile{input, path.lexically_normal().generic_string()});
     } else {
-      out.errors.push_back(Error{ErrorCode::not_a_regular_file, Stage::discover,
-                                 "not a regular file or directory", input});
+      out.errors.push_back(Error{
+          ErrorCode::not_a_regular_file, Stage::discover,
+          kind_of(st) + ", not a regular file or directory" +
+              (st.type() == fs::file_type::fifo ? " (a stream can be read as '-' on standard input)"
+                                                : ""),
+          input});
     }
   }
   return out;

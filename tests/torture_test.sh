@@ -399,7 +399,7 @@ cp "$seed" "$in/dir/post.md"
 mkfifo "$in/dir/fifo.md"
 run 0 dir
 expect_counts 1 1 0
-expect_stderr "fifo.md: skipped"
+expect_stderr "fifo.md: skipped: a FIFO, not a regular file"
 end
 
 begin "FIFO named on the command line: an error record, never opened"
@@ -407,6 +407,7 @@ mkfifo "$in/fifo.md"
 run 1 fifo.md
 expect_counts 1 0 1
 expect_error not_a_regular_file
+expect_stderr "fifo.md: a FIFO, not a regular file or directory (a stream can be read as '-'"
 end
 
 begin "directory named x.md: walked as a directory"
