@@ -318,8 +318,12 @@ class HtmlWalker {
   HtmlExtraction run(std::string_view body) {
     std::string html = rewrite_autolinks(body, result_.extraction.url_candidates);
     // gumbo's cost grows with the square of the nesting depth: flatten before it parses.
-    if (std::optional<std::string> flat = limit_html_depth(html, options_.max_html_depth))
+    HtmlDepthStats depth;
+    if (std::optional<std::string> flat = limit_html_depth(html, options_.max_html_depth, &depth)) {
       html = std::move(*flat);
+    }
+    result_.extraction.deepest = depth.max_depth;
+    result_.extraction.flattened_tags = depth.dropped_tags;
     GumboOptions gumbo_options = kGumboDefaultOptions;
     gumbo_options.max_errors = 0;  // parse errors are not reported; don't collect them
     GumboOutputPtr output(gumbo_parse_with_options(&gumbo_options, html.data(), html.size()));

@@ -156,6 +156,13 @@ Outcome process_document(const InputFile& input, std::string bytes, const Contex
   take_title_and_date_from_body(extraction.blocks, format, options.dates, metadata);
 
   outcome.warnings = std::move(decode_warnings);
+  if (extraction.flattened_tags > 0) {
+    outcome.warnings.push_back("HTML nested " + std::to_string(extraction.deepest) +
+                               " deep, past the limit of " +
+                               std::to_string(options.max_html_depth) +
+                               " (--max-html-depth): " + std::to_string(extraction.flattened_tags) +
+                               " tags flattened, their text kept");
+  }
   outcome.warnings.insert(outcome.warnings.end(),
                           std::make_move_iterator(metadata.warnings.begin()),
                           std::make_move_iterator(metadata.warnings.end()));

@@ -100,6 +100,20 @@ TEST(ExtractHtml, DeepNestingDoesNotRecurse) {
   body += "deep";
   const HtmlExtraction html = extract_html(body);
   EXPECT_EQ(joined(html.extraction), "deep");
+  // Past the default limit of 256 the start tags are dropped, and the extraction says so.
+  EXPECT_EQ(html.extraction.deepest, 5000u);
+  EXPECT_EQ(html.extraction.flattened_tags, 5000u - 256u);
+}
+
+TEST(ExtractHtml, NestingWithinTheLimitIsNotFlattened) {
+  std::string body;
+  for (int i = 0; i < 200; ++i)
+    body += "<div>";
+  body += "<p>shallow</p>";
+  const HtmlExtraction html = extract_html(body);
+  EXPECT_EQ(joined(html.extraction), "shallow");
+  EXPECT_EQ(html.extraction.deepest, 201u);
+  EXPECT_EQ(html.extraction.flattened_tags, 0u);
 }
 
 TEST(ExtractMarkdown, Table) {

@@ -262,6 +262,7 @@ open('$in/deep.html', 'w').write('<div>' * n + '<p>深处的文字</p>' + '</div
 run 0 deep.html
 expect_counts 1 1 0
 expect_out "深处的文字"
+expect_stderr "deep.html: warning: HTML nested 1000001 deep, past the limit of 256 (--max-html-depth)"
 end
 
 begin "1,000,000 nested <div> with --max-html-depth 16: the text survives"

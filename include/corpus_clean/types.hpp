@@ -1,6 +1,7 @@
 // The values that flow between the stages (DESIGN.md §3): inputs, blocks, records.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -45,6 +46,8 @@ struct Extraction {
   std::vector<Block> blocks;
   std::vector<std::string> images;          // img src / Markdown image targets, in order
   std::vector<std::string> url_candidates;  // autolinks standing on their own
+  std::size_t deepest = 0;                  // HTML: the deepest nesting of elements (approximate)
+  std::size_t flattened_tags = 0;           // HTML: tags dropped for nesting past the depth limit
 };
 
 // A schema-v1 output record (DESIGN.md §2). Serialized in this field order.

@@ -64,7 +64,8 @@ int main(int argc, char** argv) {
       ->type_name("N")
       ->group(input_group);
   app.add_option("--max-html-depth", options.max_html_depth,
-                 "Flatten HTML nested deeper than this many elements (default 256)")
+                 "Flatten HTML nested deeper than this many elements, keeping the text, with a "
+                 "warning (default 256)")
       ->type_name("N")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
       ->group(input_group);
