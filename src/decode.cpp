@@ -13,6 +13,8 @@
 #include <memory>
 #include <vector>
 
+#include "corpus_clean/front_matter.hpp"
+
 namespace corpus_clean {
 namespace {
 
@@ -379,6 +381,33 @@ std::string choose_encoding(std::string_view bytes) {
   return name.empty() ? "UTF-8" : name;
 }
 
+// A UTF-8 front matter over a body in a legacy encoding: a mirror wrote its metadata as UTF-8
+// and pasted the page's bytes as they were. Read as one, either part would come out garbled, so
+// each is decoded on its own. False when `bytes` is not such a file.
+bool decode_parts(const std::string& bytes, Decoded& out) {
+  Result<FrontMatterSplit> split = split_front_matter(bytes);
+  if (!split || split->kind == FrontMatterKind::none)
+    return false;
+  const auto body_at = static_cast<std::size_t>(split->body.data() - bytes.data());
+  const std::string_view head(bytes.data(), body_at);
+  // An ASCII front matter reads the same in every encoding the body may be in.
+  const Utf8Census census = utf8_census(head);
+  if (census.invalid > 0 || census.multibyte == 0)
+    return false;
+  const std::string encoding = choose_encoding(split->body);
+  if (encoding == "UTF-8")
+    return false;
+  Decoded body;
+  if (!convert_to_utf8(split->body, encoding.c_str(), body.text, body.replaced))
+    return false;
+  out.text.reserve(head.size() + body.text.size());
+  out.text.assign(head);
+  out.text += body.text;
+  out.encoding = encoding + " (front matter UTF-8)";
+  out.replaced = body.replaced;
+  return true;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes, std::size_t* bad_offset) {
@@ -461,7 +490,7 @@ Result<Decoded> decode(std::string bytes) {
   } else if (is_valid_utf8(bytes)) {
     decoded.text = std::move(bytes);  // the fast path: no ICU
     decoded.encoding = "UTF-8";
-  } else {
+  } else if (!decode_parts(bytes, decoded)) {
     const std::string encoding = choose_encoding(bytes);
     decoded = converted(std::move(bytes), 0, encoding);
   }

@@ -173,6 +173,42 @@ TEST(Decode, ASeedInOtherEncodingsComesOutTheSame) {
   }
 }
 
+// A mirror that writes its front matter as UTF-8 and pastes the page's GB18030 or Big5 bytes
+// below it: both parts come out right. The counter-examples: an ASCII front matter (the file is
+// then one encoding) and a body that is only slightly broken UTF-8.
+TEST(Decode, FrontMatterAndBodyInDifferentEncodings) {
+  const std::string utf8 =
+      testing::read_all(testing::source_dir() / "seeds" / "000_847a8487eada5079.txt");
+  const std::size_t body_at = utf8.find("\n---\n", 4) + 5;
+  ASSERT_NE(body_at, std::string::npos + 5);
+  const std::string head = utf8.substr(0, body_at);
+  const std::string body = utf8.substr(body_at);
+  for (const char* encoding : {"GB18030", "Big5"}) {
+    Result<Decoded> d = decode(head + encode(body, encoding));
+    ASSERT_TRUE(d.ok());
+    EXPECT_EQ(d->encoding, std::string(encoding) + " (front matter UTF-8)");
+    if (std::string_view(encoding) == "GB18030") {
+      EXPECT_EQ(d->replaced, 0u);
+      EXPECT_EQ(d->text, utf8);
+    } else {  // Big5 lacks the seed's simplified characters: those come back as '?'
+      EXPECT_EQ(d->text.substr(0, body_at), head);
+      EXPECT_NE(d->text.find("2月10日，在商"), std::string::npos);
+      EXPECT_NE(d->text.find("中俄元首"), std::string::npos);
+    }
+  }
+
+  const std::string ascii_head = "---\ntitle: x\n---\n";
+  Result<Decoded> one = decode(ascii_head + encode(body, "GB18030"));
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(one->encoding, "GB18030");
+  EXPECT_EQ(one->text, ascii_head + body);
+
+  Result<Decoded> broken = decode(head + body + "\xFF");
+  ASSERT_TRUE(broken.ok());
+  EXPECT_EQ(broken->encoding, "UTF-8");
+  EXPECT_EQ(broken->replaced, 1u);
+}
+
 TEST(DeclaredHtmlCharset, Table) {
   struct Row {
     std::string in;

@@ -198,6 +198,17 @@ expect_stderr "decoded as GB18030"
 [ "$(text_of "$work/out.jsonl")" = "$baseline_text" ] || fail "text differs from the UTF-8 seed's"
 end
 
+begin "UTF-8 front matter over a GB18030 body: each part decoded on its own"
+awk 'n < 2 { print } /^---$/ { n++ }' "$seed" >"$in/mixed.md"
+awk 'n >= 2 { print } /^---$/ { n++ }' "$seed" | iconv -f UTF-8 -t GB18030 >>"$in/mixed.md"
+run 0 mixed.md
+expect_counts 1 1 0
+expect_out "$phrase"
+expect_out '"title":"商务部谈中俄贸易：推动双边经贸、能源等各领域合作齐头并进"'
+expect_stderr "decoded as GB18030 (front matter UTF-8)"
+[ "$(text_of "$work/out.jsonl")" = "$baseline_text" ] || fail "text differs from the UTF-8 seed's"
+end
+
 begin "GB2312 page with <meta charset=gb2312>: read as GB18030"
 printf '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>%s</p></body></html>\n' \
   "$phrase" | iconv -f UTF-8 -t GB2312 >"$in/meta.html"

@@ -5,9 +5,12 @@
 //   2. Valid UTF-8 is taken as it is (the fast path: no ICU).
 //   3. Bytes that are mostly UTF-8 (at least four valid multi-byte bytes per invalid one) stay
 //      UTF-8: each invalid sequence becomes U+FFFD.
-//   4. Else an HTML <meta charset=...> (or http-equiv Content-Type) in the first 4 KB names the
+//   4. A front matter in UTF-8 over a body that is not (a mirror's metadata over a page's own
+//      bytes): each part is decoded on its own, the body as 5 and 6 say, and the encoding
+//      reads e.g. "GB18030 (front matter UTF-8)".
+//   5. Else an HTML <meta charset=...> (or http-equiv Content-Type) in the first 4 KB names the
 //      encoding, when ICU knows it.
-//   5. Else ICU's charset detector guesses (GB2312/GBK become GB18030, their superset); a guess
+//   6. Else ICU's charset detector guesses (GB2312/GBK become GB18030, their superset); a guess
 //      below a low confidence falls back to UTF-8 with U+FFFD.
 // Bytes a converter cannot map become U+FFFD; NUL bytes become U+FFFD too (one per run);
 // CRLF and lone CR become LF. Decoding never fails: garbage in, text with U+FFFD out.
