@@ -7,6 +7,8 @@
 # runs the gumbo-only baseline, corpus-clean -j1 and corpus-clean -jN interleaved RUNS times,
 # and prints medians: docs/s, MB/s, the ratio to the baseline, the -jN/-j1 speed-up, and the
 # peak RSS of -jN for the small and the 10x larger corpus. Uses the release preset.
+# When readability-lxml is installed (Debian: python3-readability), it runs too, as a peer:
+# content extraction alone, one process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 posts=${1:-20000}
@@ -32,6 +34,9 @@ corpus_for() {  # corpus_for N → a directory of N generated posts, made once
   fi
   echo "$dir"
 }
+python=${PYTHON:-/usr/bin/python3}
+peer=no
+"$python" -c 'import readability' 2>/dev/null && peer=yes
 large=$(corpus_for "$posts")
 small=$(corpus_for $((posts / 10)))
 bytes=$(find "$large" -name '*.md' -printf '%s\n' | awk '{s += $1} END {print s}')
@@ -53,6 +58,9 @@ for ((r = 1; r <= runs; r++)); do
   timed j1 "$bin/corpus-clean" --quiet -j1 "$large" -o /dev/null
   timed jN "$bin/corpus-clean" --quiet -j"$jobs" "$large" -o /dev/null
   timed small_jN "$bin/corpus-clean" --quiet -j"$jobs" "$small" -o /dev/null
+  if [ "$peer" = yes ]; then
+    timed readability "$python" bench/peer_readability.py "$large" 2>/dev/null
+  fi
 done
 
 median() {  # median LABEL FIELD
@@ -73,6 +81,16 @@ awk -v posts="$posts" -v bytes="$bytes" -v base="$base" -v j1="$j1" -v jn="$jn" 
   printf "peak RSS -j%d: %d posts %.1f MB, %d posts %.1f MB, ratio %.2f (target <= 1.2)\n", \
     jobs, posts / 10, rss_small / 1024, posts, rss_large / 1024, rss_large / rss_small
 }'
+if [ "$peer" = yes ]; then
+  awk -v posts="$posts" -v peer="$(median readability 2)" -v j1="$j1" -v rss="$(median readability 3)" 'BEGIN {
+    printf "\npeer: readability-lxml (content only, 1 process): %.2f s, %.0f docs/s, peak RSS %.1f MB\n", \
+      peer, posts / peer, rss / 1024
+    printf "corpus-clean -j1 / readability-lxml throughput: %.2f\n", peer / j1
+  }'
+else
+  echo
+  echo "peer: readability-lxml not installed (apt-get install python3-readability), skipped"
+fi
 echo
 echo "all runs (label seconds max_rss_kb):"
 cat "$results"
