@@ -20,15 +20,33 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-// How far a link label, a link target or an inline tag may reach. Searches are bounded so
-// that a line of a million '[' or '<' costs linear time, not quadratic (CommonMark bounds
-// labels at 999 characters too).
+// How far a link label, a link target or an inline tag may reach (CommonMark bounds labels at
+// 999 characters too).
 constexpr std::size_t kMaxSpan = 2048;
 
+// The characters a line's searches for closing ']', ')' and '>' may read in all, past which
+// '[', '(' and '<' are taken literally. Each search is bounded by kMaxSpan, but a line of a
+// million '[' would still cost kMaxSpan reads per character (minutes for a large file); real
+// lines, whose links close soon, stay far below this.
+std::size_t search_budget(std::size_t line_size) {
+  return 32 * line_size + 8 * kMaxSpan;
+}
+
+// The end of a search from `open`: kMaxSpan on, or sooner when the budget runs out.
+std::size_t search_end(std::string_view s, std::size_t open, std::size_t budget) {
+  return open + std::min({s.size() - open, kMaxSpan, budget});
+}
+
+// Charges the reads of a search from `open` that stopped at `stop` (npos: at `end`).
+std::size_t charged(std::size_t stop, std::size_t open, std::size_t end, std::size_t& budget) {
+  budget -= (stop == std::string_view::npos ? end : stop + 1) - open;
+  return stop;
+}
+
 // The index just past the ')' closing a link target that starts at `open` ('('), or npos.
-std::size_t find_target_end(std::string_view s, std::size_t open) {
+std::size_t find_target_end(std::string_view s, std::size_t open, std::size_t& budget) {
   int depth = 0;
-  const std::size_t end = std::min(s.size(), open + kMaxSpan);
+  const std::size_t end = search_end(s, open, budget);
   for (std::size_t i = open; i < end; ++i) {
     if (s[i] == '\\') {
       ++i;
@@ -36,18 +54,19 @@ std::size_t find_target_end(std::string_view s, std::size_t open) {
       ++depth;
     } else if (s[i] == ')') {
       if (--depth == 0)
-        return i + 1;
+        return charged(i, open, end, budget) + 1;
     } else if (s[i] == '\n') {
+      charged(i, open, end, budget);
       return std::string_view::npos;
     }
   }
-  return std::string_view::npos;
+  return charged(std::string_view::npos, open, end, budget);
 }
 
 // The index of the ']' closing a label that starts at `open` ('['), or npos.
-std::size_t find_label_end(std::string_view s, std::size_t open) {
+std::size_t find_label_end(std::string_view s, std::size_t open, std::size_t& budget) {
   int depth = 0;
-  const std::size_t end = std::min(s.size(), open + kMaxSpan);
+  const std::size_t end = search_end(s, open, budget);
   for (std::size_t i = open; i < end; ++i) {
     if (s[i] == '\\') {
       ++i;
@@ -55,10 +74,10 @@ std::size_t find_label_end(std::string_view s, std::size_t open) {
       ++depth;
     } else if (s[i] == ']') {
       if (--depth == 0)
-        return i;
+        return charged(i, open, end, budget);
     }
   }
-  return std::string_view::npos;
+  return charged(std::string_view::npos, open, end, budget);
 }
 
 // The URL part of a link target "(url "title")".
@@ -89,10 +108,8 @@ bool is_tag_start(std::string_view s, std::size_t i) {
   return std::isalpha(static_cast<unsigned char>(c)) || c == '/' || c == '!';
 }
 
-}  // namespace
-
-std::string markdown_inline_to_text(std::string_view line, Extraction& sink,
-                                    bool decode_references) {
+std::string inline_to_text(std::string_view line, Extraction& sink, bool decode_references,
+                           std::size_t& budget) {
   std::string raw;  // with entities still encoded
   raw.reserve(line.size());
   std::size_t i = 0;
@@ -102,10 +119,10 @@ std::string markdown_inline_to_text(std::string_view line, Extraction& sink,
       raw += line[i + 1];
       i += 2;
     } else if (c == '!' && i + 1 < line.size() && line[i + 1] == '[') {
-      const std::size_t label_end = find_label_end(line, i + 1);
+      const std::size_t label_end = find_label_end(line, i + 1, budget);
       if (label_end != std::string_view::npos && label_end + 1 < line.size() &&
           line[label_end + 1] == '(') {
-        const std::size_t target_end = find_target_end(line, label_end + 1);
+        const std::size_t target_end = find_target_end(line, label_end + 1, budget);
         if (target_end != std::string_view::npos) {
           const std::string_view url =
               target_url(line.substr(label_end + 1, target_end - label_end - 1));
@@ -118,12 +135,12 @@ std::string markdown_inline_to_text(std::string_view line, Extraction& sink,
       raw += c;
       ++i;
     } else if (c == '[') {
-      const std::size_t label_end = find_label_end(line, i);
+      const std::size_t label_end = find_label_end(line, i, budget);
       if (label_end != std::string_view::npos && label_end + 1 < line.size() &&
           line[label_end + 1] == '(') {
-        const std::size_t target_end = find_target_end(line, label_end + 1);
+        const std::size_t target_end = find_target_end(line, label_end + 1, budget);
         if (target_end != std::string_view::npos) {
-          raw += markdown_inline_to_text(line.substr(i + 1, label_end - i - 1), sink, false);
+          raw += inline_to_text(line.substr(i + 1, label_end - i - 1), sink, false, budget);
           i = target_end;
           continue;
         }
@@ -131,7 +148,8 @@ std::string markdown_inline_to_text(std::string_view line, Extraction& sink,
       raw += c;
       ++i;
     } else if (c == '<') {
-      std::size_t close = line.substr(0, std::min(line.size(), i + kMaxSpan)).find('>', i + 1);
+      const std::size_t end = search_end(line, i, budget);
+      const std::size_t close = charged(line.substr(0, end).find('>', i + 1), i, end, budget);
       if (close == i + 1) {  // "<>": an empty autolink
         i = close + 1;
         continue;
@@ -165,6 +183,14 @@ std::string markdown_inline_to_text(std::string_view line, Extraction& sink,
   std::string collapsed;
   text_util::append_collapsed(collapsed, decode_references ? text_util::decode_entities(raw) : raw);
   return std::string(text_util::trim(collapsed));
+}
+
+}  // namespace
+
+std::string markdown_inline_to_text(std::string_view line, Extraction& sink,
+                                    bool decode_references) {
+  std::size_t budget = search_budget(line.size());
+  return inline_to_text(line, sink, decode_references, budget);
 }
 
 }  // namespace detail

@@ -150,6 +150,39 @@ TEST(ExtractMarkdown, KindsImagesAndUrls) {
   EXPECT_EQ(e.url_candidates, (std::vector<std::string>{"https://x.com/1"}));
 }
 
+// Link searches are charged to a per-line budget so that brackets that never close cost linear
+// time. A real line full of links stays well within it: every link resolves, however many.
+TEST(ExtractMarkdown, LinkHeavyLinesResolveEveryLink) {
+  std::string line;
+  std::string text;
+  for (int i = 0; i < 5000; ++i) {
+    const std::string n = std::to_string(i);
+    line += "[链接" + n + "](http://x.cn/" + n + ") ![](http://x.cn/" + n + ".png) ";
+    text += (i ? " 链接" : "链接") + n;
+  }
+  const Extraction e = extract_markdown(line);
+  EXPECT_EQ(joined(e), text);
+  ASSERT_EQ(e.images.size(), 5000u);
+  EXPECT_EQ(e.images.back(), "http://x.cn/4999.png");
+}
+
+// Past the budget, '[' and '(' are text: nothing is lost, and a link after a long run of
+// unclosed brackets is kept as its characters rather than resolved.
+TEST(ExtractMarkdown, UnclosedBracketsStayText) {
+  const std::string brackets(100000, '[');
+  const Extraction e = extract_markdown(brackets + "[a](http://x.cn)");
+  EXPECT_EQ(joined(e), brackets + "[a](http://x.cn)");
+  // A few stray ones in a long line, and the links after them still resolve.
+  std::string line;
+  std::string text;
+  for (int i = 0; i < 20; ++i) {
+    line += "[" + std::string(150, 'x') + " ";
+    text += "[" + std::string(150, 'x') + " ";
+  }
+  const Extraction few = extract_markdown(line + "[a](http://x.cn) [b](http://y.cn)");
+  EXPECT_EQ(joined(few), text + "a b");
+}
+
 TEST(ExtractText, Table) {
   const Row rows[] = {
       {"\n\n标题\n\n2021-12-01 09:16\n\n正文第一段\n续行\n\n",

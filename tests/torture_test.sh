@@ -323,6 +323,14 @@ run 0 lt.html
 expect_counts 1 1 0
 end
 
+begin "Markdown line of 4,000,000 '[', '(' and '<' that never close: literal, in linear time"
+python3 -c "open('$in/brackets.md', 'w').write('# 标题\\n\\n' + '[![<(' * 800000 + '\\n')"
+run 0 brackets.md
+expect_counts 1 1 0
+expect_out '"format":"markdown"'
+expect_out '[![<([![<('
+end
+
 begin "60 MB file (mostly one HTML comment): accepted under the 64 MiB default"
 python3 -c "
 filler = ('lorem ipsum dolor sit amet ' * 40)[:999] * 60000
