@@ -11,6 +11,7 @@
 #include <cctype>
 #include <iterator>
 #include <map>
+#include <unordered_set>
 
 #include "corpus_clean/extract.hpp"
 #include "inline_markdown.hpp"
@@ -456,10 +457,24 @@ bool is_role_word(std::string_view token) {
   return std::find(std::begin(kRoles), std::end(kRoles), token) != std::end(kRoles);
 }
 
-void add_unique(std::vector<std::string>& list, std::string value) {
-  if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) {
-    list.push_back(std::move(value));
+// Appends `value` to `list` unless it is empty or there already. A short list is searched;
+// past kShortList names `index` holds them all, so that n names cost O(n), not O(n^2).
+constexpr std::size_t kShortList = 16;
+
+void add_unique(std::vector<std::string>& list, std::unordered_set<std::string>& index,
+                std::string value) {
+  if (value.empty())
+    return;
+  if (list.size() < kShortList) {
+    if (std::find(list.begin(), list.end(), value) != list.end())
+      return;
+  } else {
+    if (index.empty())
+      index.insert(list.begin(), list.end());
+    if (!index.insert(value).second)
+      return;
   }
+  list.push_back(std::move(value));
 }
 
 std::string preview(std::string_view text) {
@@ -487,11 +502,11 @@ void record_harvest(const BlockRule& rule, const re2::StringPiece* groups, Harve
     switch (field) {
       case HarvestField::editors:
         for (std::string& name : split_names(value))
-          add_unique(harvest.editors, std::move(name));
+          add_unique(harvest.editors, harvest.editor_index, std::move(name));
         break;
       case HarvestField::reporters:
         for (std::string& name : split_names(value))
-          add_unique(harvest.reporters, std::move(name));
+          add_unique(harvest.reporters, harvest.reporter_index, std::move(name));
         break;
       case HarvestField::source:
         if (!harvest.source)
@@ -527,6 +542,7 @@ bool in_scope(const BlockRule& rule, const Block& block, std::size_t index, std:
 
 std::vector<std::string> split_names(std::string_view text) {
   std::vector<std::string> names;
+  std::unordered_set<std::string> index;
   std::string current;
   // First split on list separators; then on spaces, unless every piece is one character
   // (a name written with a space inside: "杨 洁").
@@ -566,7 +582,7 @@ std::vector<std::string> split_names(std::string_view text) {
     for (std::string& p : pieces) {
       std::string cleaned = clean_value(p);
       if (!cleaned.empty())
-        add_unique(names, std::move(cleaned));
+        add_unique(names, index, std::move(cleaned));
     }
   };
   std::size_t i = 0, group_start = 0;

@@ -102,6 +102,45 @@ TEST(Rules, HarvestFillsFields) {
   EXPECT_EQ(h.original_title, "旧题");
 }
 
+// Names are de-duplicated in first-seen order, also past the length where a list switches from
+// searching to an index; a page of many 责任编辑 lines gives each name once.
+TEST(Rules, LongNameListsStayUniqueAndInOrder) {
+  const std::string yaml = R"(generic:
+  rules:
+    - harvest: '^责任编辑[：:]\s*(?P<editors>.+)$'
+      why: editors
+)";
+  std::vector<std::string> storage;
+  std::vector<std::string> expected;
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 40; ++i) {
+      storage.push_back("责任编辑：王" + std::to_string(i) + "、李" + std::to_string(i % 5));
+      if (round == 0) {
+        expected.push_back("王" + std::to_string(i));
+        if (i < 5)
+          expected.push_back("李" + std::to_string(i));
+      }
+    }
+  }
+  std::vector<Block> blocks;
+  for (const std::string& line : storage)
+    blocks.push_back(Block{BlockKind::paragraph, line, 0});
+  Harvest h;
+  RuleBook b = book(yaml);
+  apply_block_rules(b.generic(), blocks, h, nullptr);
+  EXPECT_TRUE(blocks.empty());
+  EXPECT_EQ(h.editors, expected);
+
+  std::string many;
+  std::vector<std::string> names;
+  for (int i = 0; i < 50; ++i) {
+    many += "赵" + std::to_string(i % 25) + "、";
+    if (i < 25)
+      names.push_back("赵" + std::to_string(i));
+  }
+  EXPECT_EQ(split_names(many), names);
+}
+
 TEST(SplitNames, Table) {
   struct Row {
     const char* in;

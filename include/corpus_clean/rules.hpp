@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "corpus_clean/error.hpp"
@@ -116,6 +117,10 @@ struct Harvest {
   std::optional<std::string> date;  // as written; the pipeline parses it
   std::vector<std::string> editors;
   std::vector<std::string> reporters;
+  // The names of a long editors or reporters list, for de-duplication in constant time (a
+  // hostile page may hold a hundred thousand 责任编辑 lines). Filled once a list grows long.
+  std::unordered_set<std::string> editor_index;
+  std::unordered_set<std::string> reporter_index;
 };
 
 // One thing a rule did, for --explain.
