@@ -293,6 +293,15 @@ expect_counts 1 1 0
 expect_out '"paragraphs":100000'
 end
 
+begin "100,000 distinct 责任编辑 lines: every name harvested once, in linear time"
+python3 -c "
+open('$in/editors.html', 'w').write(''.join('<p>责任编辑：王%d</p>' % i for i in range(100000)) + '\\n')"
+run 0 editors.html
+expect_counts 1 1 0
+expect_out '"editors":["王0","王1","王2",'
+expect_out '"王99999"],'
+end
+
 begin "100,000 unclosed <b>: nesting of inline elements is bounded too"
 python3 -c "
 open('$in/bs.html', 'w').write('<p>' + '<b>粗' * 100000 + '</p>\n')"
