@@ -129,8 +129,12 @@ std::string decode_entities(std::string_view text) {
       break;
     }
     out.append(text.substr(i, amp - i));
-    const std::size_t semi = text.find(';', amp);
-    if (semi == std::string_view::npos || semi - amp > 10 || semi == amp + 1) {
+    // A reference is at most 10 characters to its ';': look no further, so that a run of '&'
+    // with no ';' after it costs linear time.
+    std::size_t semi = text.substr(amp, 11).find(';');
+    if (semi != std::string_view::npos)
+      semi += amp;
+    if (semi == std::string_view::npos || semi == amp + 1) {
       out += '&';
       i = amp + 1;
       continue;

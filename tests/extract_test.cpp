@@ -200,6 +200,11 @@ TEST(ExtractText, Table) {
 TEST(TextUtil, DecodeEntities) {
   EXPECT_EQ(text_util::decode_entities("a &amp; b &nbsp;&#x41;&#66;&bogus; & &#0; &#xD800;"),
             "a & b \u00A0AB&bogus; & &#0; &#xD800;");
+  // A reference reaches at most 10 characters to its ';'.
+  EXPECT_EQ(text_util::decode_entities("&#00000065; &#000000065;"), "A &#000000065;");
+  // Many '&' with no ';' near them stay as they are, and a reference after them decodes.
+  const std::string run(100000, '&');
+  EXPECT_EQ(text_util::decode_entities(run + "&#x41;"), run + "A");
 }
 
 }  // namespace

@@ -340,6 +340,13 @@ expect_out '"format":"markdown"'
 expect_out '[![<([![<('
 end
 
+begin "Markdown line of 1,000,000 '&#' with no ';': literal, in linear time"
+python3 -c "open('$in/amps.md', 'w').write('# 标题\\n\\n' + '&#' * 1000000 + '&#x41;\\n')"
+run 0 amps.md
+expect_counts 1 1 0
+expect_out '&#&#&#&#A"'
+end
+
 begin "60 MB file (mostly one HTML comment): accepted under the 64 MiB default"
 python3 -c "
 filler = ('lorem ipsum dolor sit amet ' * 40)[:999] * 60000
