@@ -22,7 +22,35 @@ set(CORPUS_CLEAN_INSTALL_DATADIR "${CMAKE_INSTALL_DATADIR}/corpus-clean")
 
 install(TARGETS corpus-clean
   RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT runtime)
-install(FILES docs/corpus-clean.1
+# Debian policy wants the man page and the changelogs compressed with `gzip -9n` (no name or
+# time stamp in the header, so the bytes are reproducible); without gzip they go as they are.
+find_program(CORPUS_CLEAN_GZIP gzip)
+set(_cc_packaging_dir "${PROJECT_BINARY_DIR}/packaging")
+set(CPACK_PACKAGE_CONTACT "corpus-clean maintainers <maintainers@corpus-clean.example>"
+    CACHE STRING "The Maintainer field of the packages")
+set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
+set(CORPUS_CLEAN_DEBIAN_VERSION "${PROJECT_VERSION}-${CPACK_DEBIAN_PACKAGE_RELEASE}")
+string(TIMESTAMP CORPUS_CLEAN_CHANGELOG_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC)
+configure_file(cmake/packaging/changelog.Debian.in "${_cc_packaging_dir}/changelog.Debian" @ONLY)
+if(CORPUS_CLEAN_GZIP)
+  set(_cc_man_page "${_cc_packaging_dir}/corpus-clean.1.gz")
+  set(_cc_changelog "${_cc_packaging_dir}/changelog.Debian.gz")
+  foreach(_cc_pair IN ITEMS "${PROJECT_SOURCE_DIR}/docs/corpus-clean.1|${_cc_man_page}"
+                            "${_cc_packaging_dir}/changelog.Debian|${_cc_changelog}")
+    string(REPLACE "|" ";" _cc_pair "${_cc_pair}")
+    list(GET _cc_pair 0 _cc_in)
+    list(GET _cc_pair 1 _cc_out)
+    add_custom_command(OUTPUT "${_cc_out}"
+      COMMAND sh -c "\"$1\" -9n <\"$2\" >\"$3\"" gzip "${CORPUS_CLEAN_GZIP}" "${_cc_in}" "${_cc_out}"
+      DEPENDS "${_cc_in}" VERBATIM)
+  endforeach()
+  add_custom_target(corpus_clean_packaging_files ALL DEPENDS "${_cc_man_page}" "${_cc_changelog}")
+else()
+  set(_cc_man_page "${PROJECT_SOURCE_DIR}/docs/corpus-clean.1")
+  set(_cc_changelog "${_cc_packaging_dir}/changelog.Debian")
+endif()
+
+install(FILES "${_cc_man_page}"
   DESTINATION "${CMAKE_INSTALL_MANDIR}/man1" COMPONENT runtime)
 install(FILES completions/corpus-clean.bash
   DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions"
@@ -36,10 +64,17 @@ install(FILES docs/record.schema.json
   DESTINATION "${CORPUS_CLEAN_INSTALL_DATADIR}" COMPONENT runtime)
 install(FILES README.md docs/rules.md docs/scale-out.md
   DESTINATION "${CMAKE_INSTALL_DATAROOTDIR}/doc/corpus-clean" COMPONENT runtime)
-# Debian wants the licence as share/doc/PACKAGE/copyright.
-install(FILES LICENSE
-  DESTINATION "${CMAKE_INSTALL_DATAROOTDIR}/doc/corpus-clean" RENAME copyright
-  COMPONENT runtime)
+# Debian wants the licence as share/doc/PACKAGE/copyright, and a changelog beside it.
+foreach(_cc_component_doc IN ITEMS "runtime|corpus-clean" "devel|libcorpus-clean-dev")
+  string(REPLACE "|" ";" _cc_component_doc "${_cc_component_doc}")
+  list(GET _cc_component_doc 0 _cc_component)
+  list(GET _cc_component_doc 1 _cc_package)
+  install(FILES LICENSE
+    DESTINATION "${CMAKE_INSTALL_DATAROOTDIR}/doc/${_cc_package}" RENAME copyright
+    COMPONENT ${_cc_component})
+  install(FILES "${_cc_changelog}"
+    DESTINATION "${CMAKE_INSTALL_DATAROOTDIR}/doc/${_cc_package}" COMPONENT ${_cc_component})
+endforeach()
 
 # --- devel: library, headers, CMake package ------------------------------------------------
 
@@ -115,8 +150,6 @@ install(FILES
 
 set(CPACK_PACKAGE_NAME "corpus-clean")
 set(CPACK_PACKAGE_VENDOR "The corpus-clean authors")
-set(CPACK_PACKAGE_CONTACT "corpus-clean maintainers <maintainers@corpus-clean.example>"
-    CACHE STRING "The Maintainer field of the packages")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
@@ -126,7 +159,6 @@ set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/" "/build/")
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_COMPONENTS_ALL runtime devel)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # NAME_VERSION-REVISION_ARCH.deb
-set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_PACKAGE_SECTION "text")
 
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME "corpus-clean")

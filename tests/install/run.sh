@@ -19,11 +19,12 @@ cache_value() { sed -n "s/^$1:[A-Z]*=//p" "$build/CMakeCache.txt"; }
 cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" 2>&1
 check "cmake --install succeeds" test $? -eq 0 || cat "$tmp/install.log"
 libdir=$(cache_value CMAKE_INSTALL_LIBDIR)
-for f in bin/corpus-clean share/man/man1/corpus-clean.1 \
+for f in bin/corpus-clean share/man/man1/corpus-clean.1.gz \
          share/bash-completion/completions/corpus-clean \
          share/zsh/vendor-completions/_corpus-clean \
          share/corpus-clean/rules/default.yaml share/corpus-clean/record.schema.json \
-         share/doc/corpus-clean/copyright \
+         share/doc/corpus-clean/copyright share/doc/corpus-clean/changelog.Debian.gz \
+         share/doc/libcorpus-clean-dev/copyright \
          "$libdir/libcorpus_clean.a" include/corpus_clean/pipeline.hpp \
          "$libdir/cmake/corpus_clean/corpus_cleanConfig.cmake" \
          "$libdir/cmake/corpus_clean/corpus_cleanConfigVersion.cmake" \
@@ -47,7 +48,7 @@ check "installed --version names the program" grep -q "^corpus-clean " "$tmp/ver
 check "installed binary cleans a seed" \
   bash -c "'$prefix/bin/corpus-clean' --quiet '$src/seeds' | jq -e -s 'length == 5' >/dev/null"
 
-man_page=$prefix/share/man/man1/corpus-clean.1
+man_page=$prefix/share/man/man1/corpus-clean.1.gz
 if have man; then
   MANWIDTH=80 man --warnings -l "$man_page" >"$tmp/man.out" 2>"$tmp/man.err"
   check "man -l renders the installed page" \
@@ -58,7 +59,7 @@ else
   skip "man -l" "man is not installed (Debian package man-db)"
 fi
 if have groff; then
-  groff -ww -z -man -Tutf8 "$man_page" 2>"$tmp/groff.err"
+  zcat "$man_page" | groff -ww -z -man -Tutf8 2>"$tmp/groff.err"
   check "groff -ww: no warnings" test $? -eq 0 -a ! -s "$tmp/groff.err" || cat "$tmp/groff.err"
 fi
 
@@ -121,7 +122,8 @@ if have dpkg-deb && have cpack; then
     check "deb: Depends names libgumbo1" grep -q "libgumbo1" <<<"$depends"
     check "deb: Depends names libicu72" grep -q "libicu72" <<<"$depends"
     dpkg-deb -c "$deb" >"$tmp/deb-files"
-    for f in ./usr/bin/corpus-clean ./usr/share/man/man1/corpus-clean.1 \
+    for f in ./usr/bin/corpus-clean ./usr/share/man/man1/corpus-clean.1.gz \
+             ./usr/share/doc/corpus-clean/copyright ./usr/share/doc/corpus-clean/changelog.Debian.gz \
              ./usr/share/bash-completion/completions/corpus-clean \
              ./usr/share/zsh/vendor-completions/_corpus-clean \
              ./usr/share/corpus-clean/rules/default.yaml \
@@ -129,6 +131,19 @@ if have dpkg-deb && have cpack; then
       check "deb holds $f" grep -q " $f\$" "$tmp/deb-files"
     done
     check "deb holds no library or headers" bash -c "! grep -qE '\\.a\$|/include/' '$tmp/deb-files'"
+    check "deb: the man page is gzip -9n (no name, no time stamp)" \
+      bash -c "dpkg-deb --fsys-tarfile '$deb' | tar -xO ./usr/share/man/man1/corpus-clean.1.gz |
+               od -An -tx1 -N8 | grep -q '1f 8b 08 00 00 00 00 00'"
+    if have lintian; then
+      lintian "$tmp"/pkg/*.deb >"$tmp/lintian.out" 2>&1
+      # Warnings are printed, not failed: initial-upload-closes-no-bugs, for one, is about
+      # uploads to Debian itself.
+      grep -E '^W: ' "$tmp/lintian.out"
+      check "lintian: no errors" bash -c "! grep -qE '^E: ' '$tmp/lintian.out'" ||
+        cat "$tmp/lintian.out"
+    else
+      skip "lintian" "lintian is not installed"
+    fi
   fi
 else
   skip "cpack -G DEB" "dpkg-deb or cpack is not installed"
