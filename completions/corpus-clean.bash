@@ -17,7 +17,7 @@ _corpus_clean() {
   fi
 
   local options="--files-from --include --exclude --shard --max-bytes --max-html-depth
-    -o --output --errors --stats --assume-tz --min-chars --dedup --site --rules --explain
+    --max-front-matter-bytes --max-yaml-nodes --max-yaml-depth -o --output --errors --stats --assume-tz --min-chars --dedup --site --rules --explain
     --normalize --no-normalize --simplified --corner-quotes --cjk-spacing -j --jobs
     --progress -q --quiet --strict -V --version -h --help"
   local sites="sina finews report-preview nbd zhihu-daily mydrivers guancha cs-com cls stcn
@@ -62,7 +62,8 @@ _corpus_clean() {
       mapfile -t COMPREPLY < <(compgen -W "$(seq 1 "$(nproc 2>/dev/null || echo 4)")" -- "$cur")
       return 0
       ;;
-    --include | --exclude | --max-bytes | --max-html-depth | --min-chars)
+    --include | --exclude | --max-bytes | --max-html-depth | --max-front-matter-bytes | \
+      --max-yaml-nodes | --max-yaml-depth | --min-chars)
       return 0  # a glob or a number: nothing to offer
       ;;
   esac

@@ -88,11 +88,12 @@ class Converter {
     if (++nodes_ > limits_.max_nodes) {
       return make_error(ErrorCode::yaml_limit, Stage::yaml,
                         "front matter expands to more than " + std::to_string(limits_.max_nodes) +
-                            " nodes (aliases?)");
+                            " nodes after alias expansion (--max-yaml-nodes)");
     }
     if (depth > limits_.max_depth) {
       return make_error(ErrorCode::yaml_limit, Stage::yaml,
-                        "front matter nested deeper than " + std::to_string(limits_.max_depth));
+                        "front matter nested deeper than " + std::to_string(limits_.max_depth) +
+                            " (--max-yaml-depth)");
     }
     switch (node.Type()) {
       case YAML::NodeType::Undefined:
@@ -319,7 +320,8 @@ Result<Json> parse_front_matter(const FrontMatterSplit& split, const YamlLimits&
   if (split.raw.size() > limits.max_bytes) {
     return make_error(ErrorCode::yaml_limit, Stage::yaml,
                       "front matter is " + std::to_string(split.raw.size()) +
-                          " bytes, over the limit of " + std::to_string(limits.max_bytes));
+                          " bytes, over the limit of " + std::to_string(limits.max_bytes) +
+                          " (--max-front-matter-bytes)");
   }
   if (split.kind == FrontMatterKind::toml)
     return parse_simple_key_values(split.raw, '=');
@@ -330,12 +332,32 @@ Result<Json> parse_front_matter(const FrontMatterSplit& split, const YamlLimits&
     return parse_simple_key_values(split.raw, ':');
   }
   if (limits.simple_fast_path) {
-    if (std::optional<Json> simple = SimpleYaml::parse(split.raw))
+    if (std::optional<Json> simple = SimpleYaml::parse(split.raw)) {
+      // The same limits as yaml-cpp's path below: a map of scalars and lists of scalars.
+      std::size_t nodes = 1;
+      bool nested = false;
+      for (const auto& [key, value] : simple->items()) {
+        nodes += 1 + (value.is_array() ? value.size() : 0);
+        nested |= value.is_array() && !value.empty();
+      }
+      if (nodes > limits.max_nodes) {
+        return make_error(ErrorCode::yaml_limit, Stage::yaml,
+                          "front matter has more than " + std::to_string(limits.max_nodes) +
+                              " nodes (--max-yaml-nodes)");
+      }
+      const std::size_t depth = simple->empty() ? 0 : nested ? 2 : 1;
+      if (depth > limits.max_depth) {
+        return make_error(ErrorCode::yaml_limit, Stage::yaml,
+                          "front matter nested deeper than " + std::to_string(limits.max_depth) +
+                              " (--max-yaml-depth)");
+      }
       return std::move(*simple);
+    }
   }
   if (flow_nesting_exceeds(split.raw, limits.max_depth)) {
     return make_error(ErrorCode::yaml_limit, Stage::yaml,
-                      "front matter nested deeper than " + std::to_string(limits.max_depth));
+                      "front matter nested deeper than " + std::to_string(limits.max_depth) +
+                          " (--max-yaml-depth)");
   }
   YAML::Node root;
   try {

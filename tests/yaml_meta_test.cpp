@@ -144,6 +144,41 @@ TEST(ParseFrontMatter, DeepNestingIsRefusedBeforeParsing) {
   EXPECT_EQ(json.error().code, ErrorCode::yaml_limit);
 }
 
+// The limits hold the same on the hand-read fast path as through yaml-cpp: a map of 3 keys, one
+// holding a list of 2, is 6 nodes (the map, 3 values, 2 items) and 2 levels deep.
+TEST(ParseFrontMatter, LimitsAreTheSameOnBothPaths) {
+  const std::string yaml = "title: t\ncomments: false\ncategories:\n - a\n - b\n";
+  for (const bool fast : {true, false}) {
+    YamlLimits limits;
+    limits.simple_fast_path = fast;
+    limits.max_nodes = 6;
+    limits.max_depth = 2;
+    EXPECT_TRUE(parse(yaml, 2, limits).ok()) << "fast path: " << fast;
+
+    limits.max_nodes = 5;
+    Result<Json> nodes = parse(yaml, 2, limits);
+    ASSERT_FALSE(nodes.ok()) << "fast path: " << fast;
+    EXPECT_EQ(nodes.error().code, ErrorCode::yaml_limit);
+    EXPECT_NE(nodes.error().detail.find("(--max-yaml-nodes)"), std::string::npos)
+        << nodes.error().detail;
+
+    limits.max_nodes = 6;
+    limits.max_depth = 1;
+    Result<Json> depth = parse(yaml, 2, limits);
+    ASSERT_FALSE(depth.ok()) << "fast path: " << fast;
+    EXPECT_NE(depth.error().detail.find("nested deeper than 1 (--max-yaml-depth)"),
+              std::string::npos)
+        << depth.error().detail;
+
+    limits.max_depth = 2;
+    limits.max_bytes = yaml.size() - 1;
+    Result<Json> bytes = parse(yaml, 2, limits);
+    ASSERT_FALSE(bytes.ok()) << "fast path: " << fast;
+    EXPECT_NE(bytes.error().detail.find("(--max-front-matter-bytes)"), std::string::npos)
+        << bytes.error().detail;
+  }
+}
+
 TEST(ParseFrontMatter, ScalarDocumentIsKeptUnderAKey) {
   Result<Json> json = parse("just a line\n");
   ASSERT_TRUE(json.ok());

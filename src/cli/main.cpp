@@ -67,7 +67,22 @@ int main(int argc, char** argv) {
                  "Flatten HTML nested deeper than this many elements, keeping the text, with a "
                  "warning (default 256)")
       ->type_name("N")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20).description(""))
+      ->group(input_group);
+  app.add_option("--max-front-matter-bytes", options.yaml_limits.max_bytes,
+                 "Fail front matter larger than this many bytes (default 1 MiB, at most 16 MiB)")
+      ->type_name("N")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{16} << 20).description(""))
+      ->group(input_group);
+  app.add_option("--max-yaml-nodes", options.yaml_limits.max_nodes,
+                 "Fail YAML front matter of more nodes than this, counted after alias expansion "
+                 "(default 100000)")
+      ->type_name("N")
+      ->group(input_group);
+  app.add_option("--max-yaml-depth", options.yaml_limits.max_depth,
+                 "Fail YAML front matter nested deeper than this (default 64, at most 1000)")
+      ->type_name("N")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}).description(""))
       ->group(input_group);
   app.add_option("--include", options.selection.include,
                  "Only inputs whose id (path below its root) matches GLOB (repeatable)")

@@ -24,6 +24,25 @@ zstd -q seeds/001_8115ea56f20be9c7.txt -o "$tmp/zin/b.txt.zst"
 "$bin" -q "$tmp/zin" -o "$tmp/zin.jsonl"
 check "compressed inputs are read: .gz and .zst" \
   bash -c "jq -r .title '$tmp/zin.jsonl' | grep -q '商务部谈中俄贸易' && jq -r .title '$tmp/zin.jsonl' | grep -q '商务部谈中俄经贸'"
+# The front matter limits, each with its flag: seed 000's front matter is 7 keys, one a list of
+# 3 (11 nodes, 2 levels deep).
+seed0=seeds/000_847a8487eada5079.txt
+limit_error() {  # limit_error FLAG VALUE: the error line of seed 000 under that limit
+  "$bin" -q "$1" "$2" "$seed0" -o "$tmp/limit.jsonl" --errors "$tmp/limit.err.jsonl" 2>/dev/null
+  echo "$? $(jq -r '[.code, .message] | join(": ")' "$tmp/limit.err.jsonl")"
+}
+check "--max-yaml-nodes 10 refuses seed 000's 11 nodes, naming the flag" \
+  grep -q '^1 yaml_limit: .*more than 10 nodes (--max-yaml-nodes)$' <<<"$(limit_error --max-yaml-nodes 10)"
+check "--max-yaml-nodes 11 accepts it" grep -q '^0 $' <<<"$(limit_error --max-yaml-nodes 11)"
+check "--max-yaml-depth 1 refuses its list, naming the flag" \
+  grep -q '^1 yaml_limit: .*nested deeper than 1 (--max-yaml-depth)$' <<<"$(limit_error --max-yaml-depth 1)"
+check "--max-front-matter-bytes 100 refuses it, naming the flag" \
+  grep -q '^1 yaml_limit: .*over the limit of 100 (--max-front-matter-bytes)$' \
+  <<<"$(limit_error --max-front-matter-bytes 100)"
+"$bin" -q --max-yaml-depth 0 "$seed0" >/dev/null 2>"$tmp/range.err"
+check "--max-yaml-depth 0 is a usage error (exit 2)" \
+  bash -c "test $? -eq 2 && grep -q 'not in range 1 to 1000' '$tmp/range.err'"
+
 head -c 100000 /dev/zero | gzip -c >"$tmp/bomb.md.gz"
 "$bin" -q --max-bytes 50000 "$tmp/bomb.md.gz" -o "$tmp/bomb.jsonl" 2>"$tmp/bomb.err"
 check "a gzip input that decompresses past --max-bytes is refused" grep -q "over the limit" "$tmp/bomb.err"

@@ -86,6 +86,22 @@ check "bash: --site z<TAB> offers zhihu-daily" completes_to "zhihu-daily" corpus
 check "bash: --no-normalize N1<TAB> offers N1 and N10..N16" \
   completes_to "N1 N10 N11 N12 N13 N14 N15 N16" corpus-clean --no-normalize N1
 check "bash: --no-normalize a<TAB> offers all" completes_to "all" corpus-clean --no-normalize a
+# Every long option of --help is documented in the man page and offered by both completions.
+"$prefix/bin/corpus-clean" --help | grep -oE '(^|[ ,])--[a-z][a-z-]+' | sed 's/^[ ,]//' |
+  sort -u >"$tmp/help-options"
+zcat "$man_page" | sed 's/\\-/-/g' >"$tmp/man.txt"
+# The words bash offers after '-': its `local options="..."` list.
+sed -n '/local options="/,/"$/p' "$prefix/share/bash-completion/completions/corpus-clean" \
+  >"$tmp/bash-options"
+missing=""
+while read -r option; do
+  grep -qF -- "$option" "$tmp/man.txt" || missing+=" man:$option"
+  grep -qE -- "(^|[ \"])$option( |\$|\")" "$tmp/bash-options" || missing+=" bash:$option"
+  grep -qE -- "(^|['{,*( ])$option([]=[+' ,}]|\$)" \
+    "$prefix/share/zsh/vendor-completions/_corpus-clean" || missing+=" zsh:$option"
+done <"$tmp/help-options"
+check "every --help option is in the man page and both completions ($(wc -l <"$tmp/help-options") options)" \
+  test -z "$missing" || echo "missing:$missing"
 if have zsh; then
   check "zsh: the completion parses" zsh -n "$prefix/share/zsh/vendor-completions/_corpus-clean"
 else
