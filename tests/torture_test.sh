@@ -466,6 +466,20 @@ else
   end
 fi
 
+# A file every user, root included, fails to read: /proc/self/mem is a regular file whose
+# read at offset 0 fails with EIO.
+if [ -f /proc/self/mem ]; then
+  begin "a file whose read fails (EIO, /proc/self/mem) beside a good one: an error record, exit 1"
+  cp "$seed" "$in/post.md"
+  run 1 post.md /proc/self/mem
+  expect_counts 2 1 1
+  expect_error unreadable
+  expect_stderr "/proc/self/mem: read error: Input/output error"
+  end
+else
+  skip "a file whose read fails: /proc/self/mem is not there"
+fi
+
 skip "file that vanishes between listing and reading: no deterministic way to arrange it"
 
 begin "listed path that does not exist (--files-from): an error record, exit 1"
