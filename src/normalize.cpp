@@ -407,6 +407,10 @@ bool is_sentence_start(UChar32 c) {
   }
 }
 
+bool is_ascii_alnum_byte(std::uint8_t b) {
+  return is_ascii_alnum(b);
+}
+
 bool is_scheme_char(std::uint8_t b) {
   return is_ascii_alnum(b) || b == '+' || b == '.' || b == '-';
 }
@@ -604,8 +608,14 @@ class LineWalker {
   bool chinese_sentence_before() const;
   std::uint8_t class_right_of_space(const std::uint8_t* q, std::uint8_t left);
 
-  // N15: the span of a URL or email that the byte at `p` belongs to, as [begin, end).
+  // N15: the span of a URL or email that the byte at `p` belongs to, as [begin, end). Judged as
+  // a second pass sees the line: N1 makes full-width letters and digits ASCII and N13 removes
+  // invisible characters outside URLs, so both count as what they become.
   bool find_url(const std::uint8_t* p, const std::uint8_t** begin, const std::uint8_t** end) const;
+  // The character before `s` / at `s` as a second pass sees it (past N13 characters, full-width
+  // letters and digits as ASCII), and where it starts / ends; -1 at the line's start / end.
+  UChar32 seen_before(const std::uint8_t* s, const std::uint8_t** at) const;
+  UChar32 seen_at(const std::uint8_t* s, const std::uint8_t** next) const;
   const std::uint8_t* url_end(const std::uint8_t* p) const;
   // Just past the N13 character at `p` when there is one and the line goes on, else null.
   const std::uint8_t* past_ignorable(const std::uint8_t* p) const {
@@ -1484,43 +1494,91 @@ const std::uint8_t* LineWalker::url(const std::uint8_t* trigger, const std::uint
   return end;
 }
 
+UChar32 LineWalker::seen_before(const std::uint8_t* s, const std::uint8_t** at) const {
+  auto i = static_cast<int32_t>(s - begin_);
+  while (i > 0) {
+    UChar32 c = prev_code_point(begin_, i);
+    if (c >= 0x80 && on(13) && class_of(c) == nd::kIgnorable)
+      continue;
+    *at = begin_ + i;
+    if (c >= 0xFF10 && c <= 0xFF5A && on(1) &&
+        (class_of(c) == nd::kLatin || class_of(c) == nd::kDigit)) {
+      c -= 0xFEE0;
+    }
+    return c;
+  }
+  *at = begin_;
+  return -1;
+}
+
+UChar32 LineWalker::seen_at(const std::uint8_t* s, const std::uint8_t** next) const {
+  while (s < end_) {
+    const Char ch = decode(s);
+    s = ch.next;
+    if (ch.c >= 0x80 && on(13) && ch.cls() == nd::kIgnorable)
+      continue;
+    *next = s;
+    if (ch.c >= 0xFF10 && ch.c <= 0xFF5A && on(1) &&
+        (ch.cls() == nd::kLatin || ch.cls() == nd::kDigit)) {
+      return ch.c - 0xFEE0;
+    }
+    return ch.c;
+  }
+  *next = end_;
+  return -1;
+}
+
 bool LineWalker::find_url(const std::uint8_t* p, const std::uint8_t** begin,
                           const std::uint8_t** end) const {
+  auto is_ascii_where = [](UChar32 c, bool (*test)(std::uint8_t)) {
+    return c >= 0 && c < 0x80 && test(static_cast<std::uint8_t>(c));
+  };
   if (*p == ':') {
-    if (end_ - p < 4 || p[1] != '/' || p[2] != '/')
-      return false;
+    // "://" after a scheme of at least two characters that starts with a letter.
+    const std::uint8_t* q = p + 1;
+    for (int slash = 0; slash < 2; ++slash) {
+      if (seen_at(q, &q) != '/')
+        return false;
+    }
     const std::uint8_t* s = p;
-    while (s > begin_ && is_scheme_char(s[-1]))
-      --s;
-    while (s < p && !is_ascii_letter(*s))
-      ++s;
-    if (p - s < 2)
+    const std::uint8_t* start = p;
+    int run = 0;
+    int length = 0;  // scheme characters from `start`, its leftmost letter
+    for (const std::uint8_t* at = p;;) {
+      const UChar32 c = seen_before(at, &at);
+      if (!is_ascii_where(c, is_scheme_char))
+        break;
+      ++run;
+      s = at;
+      if (is_ascii_letter(c)) {
+        start = s;
+        length = run;
+      }
+    }
+    if (length < 2)
       return false;
-    const std::uint8_t* e = url_end(p + 3);
-    if (e == p + 3)
+    const std::uint8_t* e = url_end(q);
+    if (e == q)
       return false;
-    *begin = s;
+    *begin = start;
     *end = e;
     return true;
   }
   if (*p == '.') {
-    if (p - begin_ < 3)
-      return false;
-    const std::uint8_t* s = p - 3;
+    // "www." starting a word.
+    const std::uint8_t* s = p;
     for (int i = 0; i < 3; ++i) {
-      if ((s[i] | 0x20) != 'w')
+      const UChar32 c = seen_before(s, &s);
+      if (c != 'w' && c != 'W')
         return false;
     }
     if (s > begin_) {
-      // "www" starts a word: not after a letter, a digit (full-width ones too: N1 makes them
-      // ASCII) or a character that joins words in host names and paths.
-      auto i = static_cast<int32_t>(s - begin_);
-      UChar32 before;
-      before = prev_code_point(begin_, i);
-      // NFC joins a combining mark to its base; N13 removes invisible characters.
-      while (i > 0 && (is_combining(before) || (on(13) && class_of(before) == nd::kIgnorable))) {
-        before = prev_code_point(begin_, i);
-      }
+      // Not after a letter, a digit or a character that joins words in host names and paths.
+      // NFC joins a combining mark to its base.
+      const std::uint8_t* at = s;
+      UChar32 before = seen_before(at, &at);
+      while (before >= 0 && is_combining(before))
+        before = seen_before(at, &at);
       const std::uint8_t cls = class_of(before);
       if (cls == nd::kLatin || cls == nd::kDigit ||
           (before >= 0 && before < 0x80 && std::strchr("./-_@:", before) != nullptr)) {
@@ -1534,40 +1592,47 @@ bool LineWalker::find_url(const std::uint8_t* p, const std::uint8_t** begin,
     *end = e;
     return true;
   }
-  // An email: local@domain.tld
+  // An email: local@domain.tld. The local part neither starts with '.' nor holds "..".
   const std::uint8_t* s = p;
-  while (s > begin_ && is_email_local_char(s[-1]) && !(s[-1] == '.' && s[0] == '.'))
-    --s;
-  while (s < p && *s == '.')
-    ++s;  // a local part neither starts with '.' nor holds ".."
-  if (s == p)
+  const std::uint8_t* start = p;
+  UChar32 right = -1;
+  for (const std::uint8_t* at = p;;) {
+    const UChar32 c = seen_before(at, &at);
+    if (!is_ascii_where(c, is_email_local_char) || (c == '.' && right == '.'))
+      break;
+    s = at;
+    if (c != '.')
+      start = s;
+    right = c;
+  }
+  if (start == p)
     return false;
   const std::uint8_t* e = p + 1;
   int labels = 0;
   while (true) {
-    const std::uint8_t* label = e;
-    while (e < end_) {
-      if (is_ascii_alnum(*e) || *e == '-') {
-        ++e;
-      } else if (const std::uint8_t* r = past_ignorable(e);
-                 r != nullptr && e != label && (is_ascii_alnum(*r) || *r == '-')) {
-        e = r;
-      } else {
+    int length = 0;
+    for (const std::uint8_t* next = e;;) {
+      const UChar32 c = seen_at(e, &next);
+      if (!(is_ascii_where(c, is_ascii_alnum_byte) || c == '-'))
         break;
-      }
+      e = next;
+      ++length;
     }
-    if (e == label)
+    if (length == 0)
       return false;
     ++labels;
-    if (e + 1 < end_ && *e == '.' && is_ascii_alnum(e[1])) {
-      ++e;
+    const std::uint8_t* after_dot;
+    const std::uint8_t* next;
+    if (seen_at(e, &after_dot) == '.' &&
+        is_ascii_where(seen_at(after_dot, &next), is_ascii_alnum_byte)) {
+      e = after_dot;
       continue;
     }
     break;
   }
   if (labels < 2)
     return false;
-  *begin = s;
+  *begin = start;
   *end = e;
   return true;
 }
