@@ -298,6 +298,23 @@ TEST(NormalizeTest, RulesJudgeTheComposedLine) {
   EXPECT_EQ(counts.total(), 2u);
 }
 
+// A URL or email trigger is judged as a second pass will see the line: a full-width letter of
+// the scheme (N1 makes it ASCII) or an invisible character in it (N13 removes it) counts as what
+// it becomes. Found by the fuzzer: with 'Ｍ' not counted, "s" alone was no scheme on the first
+// pass, "iMs" one on the second, and the parentheses paired differently.
+TEST(NormalizeTest, UrlTriggersAreJudgedAsASecondPassSeesThem) {
+  const Normalizer normalizer{NormalizeOptions{}};
+  const std::string expected = ":（iMs://):(i）爆.";
+  EXPECT_EQ(normalizer.normalize(":(i\uFF2Ds://):(i)爆."), expected);
+  EXPECT_EQ(normalizer.normalize(":(i\u200BMs://):(i)爆."), expected);
+  EXPECT_EQ(normalizer.normalize(expected), expected);
+  for (const char* line : {"(\uFF41@x.com)中", "(a\u200B@x.com)中", "(a@\u200Bx.com)中",
+                           "(\uFF57ww.a.cn)中", "(w\u200Bww.a.cn)中", "(ht:\u200B//a.cn)中"}) {
+    const std::string once = normalizer.normalize(line);
+    EXPECT_EQ(normalizer.normalize(once), once) << line;
+  }
+}
+
 // Random strings over the characters the rules care about: any decision that depends on
 // something the first pass changes shows up here as a second pass that changes more.
 TEST(NormalizeTest, RandomTextIsIdempotent) {
