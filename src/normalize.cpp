@@ -1540,7 +1540,6 @@ bool LineWalker::find_url(const std::uint8_t* p, const std::uint8_t** begin,
       if (seen_at(q, &q) != '/')
         return false;
     }
-    const std::uint8_t* s = p;
     const std::uint8_t* start = p;
     int run = 0;
     int length = 0;  // scheme characters from `start`, its leftmost letter
@@ -1549,9 +1548,8 @@ bool LineWalker::find_url(const std::uint8_t* p, const std::uint8_t** begin,
       if (!is_ascii_where(c, is_scheme_char))
         break;
       ++run;
-      s = at;
       if (is_ascii_letter(c)) {
-        start = s;
+        start = at;
         length = run;
       }
     }
@@ -1592,17 +1590,17 @@ bool LineWalker::find_url(const std::uint8_t* p, const std::uint8_t** begin,
     *end = e;
     return true;
   }
-  // An email: local@domain.tld. The local part neither starts with '.' nor holds "..".
-  const std::uint8_t* s = p;
+  // An email: local@domain.tld. The local part holds no ".." and starts with a letter or a
+  // digit: what comes before one is copied by the rules' walk, which may change it (N8 makes
+  // "--" after CJK a dash), so it cannot decide whether there is an email.
   const std::uint8_t* start = p;
   UChar32 right = -1;
   for (const std::uint8_t* at = p;;) {
     const UChar32 c = seen_before(at, &at);
     if (!is_ascii_where(c, is_email_local_char) || (c == '.' && right == '.'))
       break;
-    s = at;
-    if (c != '.')
-      start = s;
+    if (is_ascii_alnum(c))
+      start = at;
     right = c;
   }
   if (start == p)

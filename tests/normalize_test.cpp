@@ -308,6 +308,9 @@ TEST(NormalizeTest, UrlTriggersAreJudgedAsASecondPassSeesThem) {
   EXPECT_EQ(normalizer.normalize(":(i\uFF2Ds://):(i)爆."), expected);
   EXPECT_EQ(normalizer.normalize(":(i\u200BMs://):(i)爆."), expected);
   EXPECT_EQ(normalizer.normalize(expected), expected);
+  // No email without a letter or digit before the '@': "--" is N8's to change, not a local part.
+  EXPECT_EQ(normalizer.normalize("『--@\uFF12.j眧"), "『——@2.j眧");
+  EXPECT_EQ(normalizer.normalize("『a--@\uFF12.j眧"), "『a--@\uFF12.j眧");  // an email, copied
   for (const char* line : {"(\uFF41@x.com)中", "(a\u200B@x.com)中", "(a@\u200Bx.com)中",
                            "(\uFF57ww.a.cn)中", "(w\u200Bww.a.cn)中", "(ht:\u200B//a.cn)中"}) {
     const std::string once = normalizer.normalize(line);
