@@ -24,6 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::fail("normalize gave invalid UTF-8");
   if (normalizer.normalize(once) != once)
     fuzz::fail("normalize is not idempotent: a second pass changed the text");
-  (void)extras.normalize(text);
+  const std::string extra_once = extras.normalize(text);
+  if (extras.normalize(extra_once) != extra_once)
+    fuzz::fail("normalize with --corner-quotes --cjk-spacing is not idempotent");
   return 0;
 }

@@ -1571,15 +1571,15 @@ bool LineWalker::find_url(const std::uint8_t* p, const std::uint8_t** begin,
         return false;
     }
     if (s > begin_) {
-      // Not after a letter, a digit or a character that joins words in host names and paths.
-      // NFC joins a combining mark to its base.
+      // Not after a letter, a digit or a character that joins words in host names and paths
+      // (not ':', which N4 makes '：' after CJK). NFC joins a combining mark to its base.
       const std::uint8_t* at = s;
       UChar32 before = seen_before(at, &at);
       while (before >= 0 && is_combining(before))
         before = seen_before(at, &at);
       const std::uint8_t cls = class_of(before);
       if (cls == nd::kLatin || cls == nd::kDigit ||
-          (before >= 0 && before < 0x80 && std::strchr("./-_@:", before) != nullptr)) {
+          (before >= 0 && before < 0x80 && std::strchr("./-_@", before) != nullptr)) {
         return false;
       }
     }

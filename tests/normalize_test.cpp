@@ -308,6 +308,9 @@ TEST(NormalizeTest, UrlTriggersAreJudgedAsASecondPassSeesThem) {
   EXPECT_EQ(normalizer.normalize(":(i\uFF2Ds://):(i)爆."), expected);
   EXPECT_EQ(normalizer.normalize(":(i\u200BMs://):(i)爆."), expected);
   EXPECT_EQ(normalizer.normalize(expected), expected);
+  // "www" after ':' starts a URL as after '：', which N4 makes of it after CJK.
+  EXPECT_EQ(normalizer.normalize("「:www.a.cn/(x)"), "「：www.a.cn/(x)");
+  EXPECT_EQ(normalizer.normalize("「：www.a.cn/(x)"), "「：www.a.cn/(x)");
   // No email without a letter or digit before the '@': "--" is N8's to change, not a local part.
   EXPECT_EQ(normalizer.normalize("『--@\uFF12.j眧"), "『——@2.j眧");
   EXPECT_EQ(normalizer.normalize("『a--@\uFF12.j眧"), "『a--@\uFF12.j眧");  // an email, copied
