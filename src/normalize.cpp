@@ -407,10 +407,6 @@ bool is_sentence_start(UChar32 c) {
   }
 }
 
-bool is_ascii_alnum_byte(std::uint8_t b) {
-  return is_ascii_alnum(b);
-}
-
 bool is_scheme_char(std::uint8_t b) {
   return is_ascii_alnum(b) || b == '+' || b == '.' || b == '-';
 }
@@ -616,6 +612,7 @@ class LineWalker {
   // letters and digits as ASCII), and where it starts / ends; -1 at the line's start / end.
   UChar32 seen_before(const std::uint8_t* s, const std::uint8_t** at) const;
   UChar32 seen_at(const std::uint8_t* s, const std::uint8_t** next) const;
+  UChar32 as_seen(UChar32 c) const;  // N1's ASCII for a full-width letter or digit
   const std::uint8_t* url_end(const std::uint8_t* p) const;
   // Just past the N13 character at `p` when there is one and the line goes on, else null.
   const std::uint8_t* past_ignorable(const std::uint8_t* p) const {
@@ -645,7 +642,7 @@ class LineWalker {
   std::vector<PairMark>& marks_;
   std::vector<std::size_t>& stack_;
   std::vector<std::size_t> angles_;  // open '<' marks (parentheses use stack_)
-  std::vector<std::pair<std::size_t, std::size_t>>& urls_;       // URLs written on this line
+  std::vector<std::pair<std::size_t, std::size_t>>& urls_;       // URLs written, from line_start_
   std::vector<std::pair<std::size_t, std::size_t>> input_urls_;  // the same, in the input line
   std::string composed_;  // the input line through N16, when it was not NFC
 
@@ -1486,26 +1483,29 @@ const std::uint8_t* LineWalker::alnum_run(const std::uint8_t* p) {
 // The part before the trigger (a scheme, "www", the local part of an email) has been copied
 // already: it is ASCII letters, digits and . _ % + -, which no rule changes there.
 const std::uint8_t* LineWalker::url(const std::uint8_t* trigger, const std::uint8_t* end) {
-  const std::size_t out_begin = out_.size();
+  const std::size_t out_begin = out_.size() - line_start_;
   emit_raw(trigger, end);
-  urls_.emplace_back(out_begin, out_.size());
+  urls_.emplace_back(out_begin, out_.size() - line_start_);
   input_urls_.emplace_back(static_cast<std::size_t>(trigger - begin_),
                            static_cast<std::size_t>(end - begin_));
   return end;
 }
 
+UChar32 LineWalker::as_seen(UChar32 c) const {
+  const std::uint8_t cls = class_of(c);
+  return c >= 0xFF10 && c <= 0xFF5A && on(1) && (cls == nd::kLatin || cls == nd::kDigit)
+             ? c - 0xFEE0
+             : c;
+}
+
 UChar32 LineWalker::seen_before(const std::uint8_t* s, const std::uint8_t** at) const {
   auto i = static_cast<int32_t>(s - begin_);
   while (i > 0) {
-    UChar32 c = prev_code_point(begin_, i);
+    const UChar32 c = prev_code_point(begin_, i);
     if (c >= 0x80 && on(13) && class_of(c) == nd::kIgnorable)
       continue;
     *at = begin_ + i;
-    if (c >= 0xFF10 && c <= 0xFF5A && on(1) &&
-        (class_of(c) == nd::kLatin || class_of(c) == nd::kDigit)) {
-      c -= 0xFEE0;
-    }
-    return c;
+    return as_seen(c);
   }
   *at = begin_;
   return -1;
@@ -1518,11 +1518,7 @@ UChar32 LineWalker::seen_at(const std::uint8_t* s, const std::uint8_t** next) co
     if (ch.c >= 0x80 && on(13) && ch.cls() == nd::kIgnorable)
       continue;
     *next = s;
-    if (ch.c >= 0xFF10 && ch.c <= 0xFF5A && on(1) &&
-        (ch.cls() == nd::kLatin || ch.cls() == nd::kDigit)) {
-      return ch.c - 0xFEE0;
-    }
-    return ch.c;
+    return as_seen(ch.c);
   }
   *next = end_;
   return -1;
@@ -1530,7 +1526,7 @@ UChar32 LineWalker::seen_at(const std::uint8_t* s, const std::uint8_t** next) co
 
 bool LineWalker::find_url(const std::uint8_t* p, const std::uint8_t** begin,
                           const std::uint8_t** end) const {
-  auto is_ascii_where = [](UChar32 c, bool (*test)(std::uint8_t)) {
+  auto is_ascii_where = [](UChar32 c, auto test) {
     return c >= 0 && c < 0x80 && test(static_cast<std::uint8_t>(c));
   };
   if (*p == ':') {
@@ -1611,7 +1607,7 @@ bool LineWalker::find_url(const std::uint8_t* p, const std::uint8_t** begin,
     int length = 0;
     for (const std::uint8_t* next = e;;) {
       const UChar32 c = seen_at(e, &next);
-      if (!(is_ascii_where(c, is_ascii_alnum_byte) || c == '-'))
+      if (!(is_ascii_where(c, is_ascii_alnum) || c == '-'))
         break;
       e = next;
       ++length;
@@ -1622,7 +1618,7 @@ bool LineWalker::find_url(const std::uint8_t* p, const std::uint8_t** begin,
     const std::uint8_t* after_dot;
     const std::uint8_t* next;
     if (seen_at(e, &after_dot) == '.' &&
-        is_ascii_where(seen_at(after_dot, &next), is_ascii_alnum_byte)) {
+        is_ascii_where(seen_at(after_dot, &next), is_ascii_alnum)) {
       e = after_dot;
       continue;
     }
@@ -1698,12 +1694,7 @@ void LineWalker::finish_line() {
   if (needs_nfc_ && on(16)) {
     std::string normalized;
     const std::string_view line(out_.data() + line_start_, out_.size() - line_start_);
-    std::vector<std::pair<std::size_t, std::size_t>> urls = urls_;
-    for (auto& [url_begin, url_end] : urls) {
-      url_begin -= line_start_;
-      url_end -= line_start_;
-    }
-    if (const std::uint64_t changes = compose(line, urls, normalized); changes != 0) {
+    if (const std::uint64_t changes = compose(line, urls_, normalized); changes != 0) {
       count(16, changes);
       out_.resize(line_start_);
       out_ += normalized;
