@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "corpus_clean/front_matter.hpp"
+#include "document/front_matter.hpp"
 
 namespace fs = std::filesystem;
 

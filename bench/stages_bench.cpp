@@ -7,13 +7,13 @@
 #include <fstream>
 #include <sstream>
 
-#include "corpus_clean/extract.hpp"
-#include "corpus_clean/format.hpp"
-#include "corpus_clean/front_matter.hpp"
 #include "corpus_clean/pipeline.hpp"
 #include "corpus_clean/record.hpp"
-#include "corpus_clean/rules.hpp"
-#include "corpus_clean/yaml_meta.hpp"
+#include "document/format.hpp"
+#include "document/front_matter.hpp"
+#include "document/yaml_meta.hpp"
+#include "extract/extract.hpp"
+#include "rules/rules.hpp"
 
 namespace cc = corpus_clean;
 namespace fs = std::filesystem;
@@ -136,7 +136,7 @@ void BM_Serialize(benchmark::State& state) {
   std::vector<cc::Record> records;
   for (const Post& p : posts()) {
     records.push_back(
-        cc::process_document(cc::InputFile{p.path, p.path}, p.text, context()).record);
+        cc::process_document(cc::Document{p.path, p.path, p.text, {}}, context()).record);
   }
   std::string out;
   for (auto _ : state) {
@@ -152,7 +152,8 @@ BENCHMARK(BM_Serialize)->Unit(benchmark::kMillisecond);
 void BM_WholeDocument(benchmark::State& state) {
   for (auto _ : state) {
     for (const Post& p : posts()) {
-      cc::Outcome outcome = cc::process_document(cc::InputFile{p.path, p.path}, p.text, context());
+      cc::Outcome outcome =
+          cc::process_document(cc::Document{p.path, p.path, p.text, {}}, context());
       std::string line;
       cc::append_json_line(line, outcome.record);
       benchmark::DoNotOptimize(line);

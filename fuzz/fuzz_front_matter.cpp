@@ -1,7 +1,7 @@
 // Fuzzes front matter splitting and YAML parsing: any bytes give a split or an Error, and any
 // split gives JSON or an Error, never an exception or a crash.
-#include "corpus_clean/front_matter.hpp"
-#include "corpus_clean/yaml_meta.hpp"
+#include "document/front_matter.hpp"
+#include "document/yaml_meta.hpp"
 #include "fuzz_util.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

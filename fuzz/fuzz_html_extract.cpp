@@ -2,10 +2,10 @@
 // rules' drop selectors and a small depth limit so that flattening is exercised too.
 #include <vector>
 
-#include "corpus_clean/extract.hpp"
-#include "corpus_clean/html_depth.hpp"
-#include "corpus_clean/rules.hpp"
+#include "extract/extract.hpp"
+#include "extract/html_depth.hpp"
 #include "fuzz_util.hpp"
+#include "rules/rules.hpp"
 
 namespace {
 

@@ -2,9 +2,10 @@
 // promise of normalize.hpp that a second pass changes nothing.
 #include <string>
 
-#include "corpus_clean/decode.hpp"
 #include "corpus_clean/normalize.hpp"
 #include "fuzz_util.hpp"
+#include "input/decode.hpp"
+#include "text/utf8.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace corpus_clean;
@@ -16,11 +17,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return Normalizer(options);
   }();
   const std::string_view text = fuzz::as_text(data, size);
-  if (!is_valid_utf8(text))
+  if (!text::is_valid_utf8(text))
     return 0;
   NormalizeCounts counts;
   const std::string once = normalizer.normalize(text, &counts);
-  if (!is_valid_utf8(once))
+  if (!text::is_valid_utf8(once))
     fuzz::fail("normalize gave invalid UTF-8");
   if (normalizer.normalize(once) != once)
     fuzz::fail("normalize is not idempotent: a second pass changed the text");

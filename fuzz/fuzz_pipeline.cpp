@@ -22,9 +22,9 @@ const corpus_clean::Context& default_context() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace corpus_clean;
-  const InputFile input{"fuzz/input.md", "input.md"};
-  Outcome outcome = process_document(input, std::string(reinterpret_cast<const char*>(data), size),
-                                     default_context());
+  Document document{
+      "input.md", "fuzz/input.md", std::string(reinterpret_cast<const char*>(data), size), {}};
+  Outcome outcome = process_document(std::move(document), default_context());
   if (outcome.kind == Outcome::Kind::record)
     (void)to_json_line(outcome.record);
   return 0;

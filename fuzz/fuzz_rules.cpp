@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "corpus_clean/rules.hpp"
 #include "fuzz_util.hpp"
+#include "rules/rules.hpp"
 
 namespace {
 

@@ -51,6 +51,8 @@ std::string_view to_string(ErrorCode code) {
       return "invalid_option";
     case ErrorCode::io_error:
       return "io_error";
+    case ErrorCode::icu_error:
+      return "icu_error";
   }
   return "unknown";
 }

@@ -1741,6 +1741,14 @@ struct Normalizer::Impl : NormalizerConfig {
 // The public face.
 
 Normalizer::Normalizer(const NormalizeOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+
+Result<Normalizer> Normalizer::create(const NormalizeOptions& options) {
+  try {
+    return Normalizer(options);
+  } catch (const std::runtime_error& e) {
+    return make_error(ErrorCode::icu_error, Stage::normalize, e.what());
+  }
+}
 Normalizer::~Normalizer() = default;
 Normalizer::Normalizer(Normalizer&&) noexcept = default;
 Normalizer& Normalizer::operator=(Normalizer&&) noexcept = default;

@@ -1,5 +1,5 @@
 // Discovery: recursion, sorted order, hidden entries, ids, missing inputs.
-#include "corpus_clean/discover.hpp"
+#include "input/discover.hpp"
 
 #include <gtest/gtest.h>
 

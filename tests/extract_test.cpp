@@ -1,5 +1,5 @@
 // Extraction: HTML through gumbo, Markdown and plain text, to blocks.
-#include "corpus_clean/extract.hpp"
+#include "extract/extract.hpp"
 
 #include <gtest/gtest.h>
 

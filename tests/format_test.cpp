@@ -1,5 +1,5 @@
 // Body format detection.
-#include "corpus_clean/format.hpp"
+#include "document/format.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Splitting front matter from the body, including the edge cases of real Hexo/Jekyll files.
-#include "corpus_clean/front_matter.hpp"
+#include "document/front_matter.hpp"
 
 #include <gtest/gtest.h>
 

@@ -6,9 +6,9 @@
 #include <map>
 #include <sstream>
 
-#include "corpus_clean/discover.hpp"
 #include "corpus_clean/pipeline.hpp"
 #include "corpus_clean/record.hpp"
+#include "input/discover.hpp"
 #include "test_util.hpp"
 
 namespace corpus_clean {
@@ -25,7 +25,7 @@ std::string run_directory(const std::string& dir) {
   const fs::path root = testing::source_dir() / dir;
   std::string out;
   for (const InputFile& input : discover({root.string()}).files) {
-    Outcome outcome = process_file(input, **context);
+    Outcome outcome = testing::process_file(input, **context);
     EXPECT_EQ(outcome.kind, Outcome::Kind::record) << input.path;
     outcome.record.path = dir + "/" + input.id;
     outcome.record.id = input.id;
@@ -90,7 +90,7 @@ TEST(Golden, CorpusSnippets) {
   std::map<std::string, int> per_site;
   for (const InputFile& input :
        discover({(testing::source_dir() / "tests/corpus").string()}).files) {
-    Outcome outcome = process_file(input, **context);
+    Outcome outcome = testing::process_file(input, **context);
     ASSERT_EQ(outcome.kind, Outcome::Kind::record) << input.id;
     const Record& r = outcome.record;
     ++per_site[r.site];
@@ -135,7 +135,7 @@ TEST(Golden, SeedSnippets) {
   ASSERT_TRUE(context.ok());
   std::map<std::string, Record> records;
   for (const InputFile& input : discover({(testing::source_dir() / "seeds").string()}).files) {
-    Outcome outcome = process_file(input, **context);
+    Outcome outcome = testing::process_file(input, **context);
     ASSERT_EQ(outcome.kind, Outcome::Kind::record) << input.path;
     records[input.id.substr(0, 3)] = outcome.record;
   }

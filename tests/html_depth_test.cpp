@@ -1,6 +1,6 @@
 // The HTML depth pre-scan: what it flattens, what it leaves alone, and that hostile nesting
 // stays linear and leaves gumbo a shallow tree.
-#include "corpus_clean/html_depth.hpp"
+#include "extract/html_depth.hpp"
 
 #include <gtest/gtest.h>
 #include <gumbo.h>
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "corpus_clean/extract.hpp"
+#include "extract/extract.hpp"
 
 namespace corpus_clean {
 namespace {

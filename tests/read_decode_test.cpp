@@ -4,9 +4,10 @@
 
 #include <random>
 
-#include "corpus_clean/decode.hpp"
-#include "corpus_clean/read.hpp"
+#include "input/decode.hpp"
+#include "input/read.hpp"
 #include "test_util.hpp"
+#include "text/utf8.hpp"
 
 namespace corpus_clean {
 namespace {
@@ -127,7 +128,7 @@ TEST(Decode, GarbageBecomesTextNeverAnError) {
       c = static_cast<char>(byte(random));
     Result<Decoded> d = decode(garbage);
     ASSERT_TRUE(d.ok()) << size;
-    EXPECT_TRUE(is_valid_utf8(d->text)) << size;
+    EXPECT_TRUE(text::is_valid_utf8(d->text)) << size;
     EXPECT_EQ(d->text.find('\0'), std::string::npos) << size;
     EXPECT_EQ(d->text.find('\r'), std::string::npos) << size;
   }
@@ -233,9 +234,9 @@ TEST(DeclaredHtmlCharset, Table) {
 
 TEST(IsValidUtf8, ReportsTheOffset) {
   std::size_t offset = 0;
-  EXPECT_FALSE(is_valid_utf8("12345678901中\xFF", &offset));
+  EXPECT_FALSE(text::is_valid_utf8("12345678901中\xFF", &offset));
   EXPECT_EQ(offset, 14u);
-  EXPECT_TRUE(is_valid_utf8("𠀀 emoji 😀 and 中文"));
+  EXPECT_TRUE(text::is_valid_utf8("𠀀 emoji 😀 and 中文"));
 }
 
 }  // namespace

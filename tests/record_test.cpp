@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include "output/record_text.hpp"
+#include "text/utf8.hpp"
+
 namespace corpus_clean {
 namespace {
 
@@ -73,10 +76,10 @@ TEST(Record, InvalidUtf8IsReplacedNotThrown) {
 }
 
 TEST(CountCodePoints, Table) {
-  EXPECT_EQ(count_code_points(""), 0);
-  EXPECT_EQ(count_code_points("abc"), 3);
-  EXPECT_EQ(count_code_points("中文"), 2);
-  EXPECT_EQ(count_code_points("😀a"), 2);
+  EXPECT_EQ(text::count_code_points(""), 0);
+  EXPECT_EQ(text::count_code_points("abc"), 3);
+  EXPECT_EQ(text::count_code_points("中文"), 2);
+  EXPECT_EQ(text::count_code_points("😀a"), 2);
 }
 
 }  // namespace

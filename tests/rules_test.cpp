@@ -1,10 +1,10 @@
 // The rules engine: each rule kind's effect and its counter-example, recognition, validation
 // with line numbers, user rules files, name splitting, paragraph repair.
-#include "corpus_clean/rules.hpp"
+#include "rules/rules.hpp"
 
 #include <gtest/gtest.h>
 
-#include "corpus_clean/repair.hpp"
+#include "rules/repair.hpp"
 
 namespace corpus_clean {
 namespace {

@@ -1,5 +1,5 @@
 // Element selectors: parsing and matching.
-#include "corpus_clean/selector.hpp"
+#include "rules/selector.hpp"
 
 #include <gtest/gtest.h>
 

@@ -7,6 +7,8 @@
 #include <sstream>
 #include <string>
 
+#include "corpus_clean/pipeline.hpp"
+
 namespace corpus_clean::testing {
 
 inline std::filesystem::path source_dir() {
@@ -48,5 +50,10 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// Reads one file and runs the pipeline on it, as the driver does for a plain file.
+inline Outcome process_file(const InputFile& input, const Context& context) {
+  return process_document(Document{input.id, input.path, read_all(input.path), {}}, context);
+}
 
 }  // namespace corpus_clean::testing

@@ -1,5 +1,5 @@
 // Front matter YAML to JSON: typing, the shapes real files have, errors, limits.
-#include "corpus_clean/yaml_meta.hpp"
+#include "document/yaml_meta.hpp"
 
 #include <gtest/gtest.h>
 

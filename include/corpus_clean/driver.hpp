@@ -21,6 +21,7 @@ struct RunSummary {
   std::uint64_t records = 0;
   std::uint64_t dropped = 0;
   std::uint64_t failed = 0;
+  std::uint64_t skipped = 0;
   int exit_code = kExitOk;
 };
 

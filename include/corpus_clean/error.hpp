@@ -35,6 +35,7 @@ enum class ErrorCode {
   html_too_deep,
   invalid_option,
   io_error,
+  icu_error,
 };
 
 std::string_view to_string(Stage stage);

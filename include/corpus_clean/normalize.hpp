@@ -72,6 +72,10 @@ Result<NormalizeOptions> disable_rules(NormalizeOptions options, std::string_vie
 
 class Normalizer {
  public:
+  // Builds the tables (once per process) and the converters the options need; an ICU failure
+  // (missing data) is an Error, not an exception.
+  static Result<Normalizer> create(const NormalizeOptions& options);
+  // The same, throwing std::runtime_error when ICU fails.
   explicit Normalizer(const NormalizeOptions& options);
   ~Normalizer();
   Normalizer(Normalizer&&) noexcept;

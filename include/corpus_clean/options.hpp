@@ -7,12 +7,28 @@
 #include <vector>
 
 #include "corpus_clean/date.hpp"
-#include "corpus_clean/discover.hpp"
 #include "corpus_clean/normalize.hpp"
-#include "corpus_clean/read.hpp"
-#include "corpus_clean/yaml_meta.hpp"
 
 namespace corpus_clean {
+
+inline constexpr std::uint64_t kDefaultMaxBytes = 64ull << 20;
+
+// Which discovered inputs a run keeps: globs on the id, and one shard of N.
+struct Selection {
+  std::vector<std::string> include;  // keep only ids matching one of these (fnmatch)
+  std::vector<std::string> exclude;  // drop ids matching one of these
+  std::uint64_t shard_index = 1;     // 1-based: keep inputs of shard K ...
+  std::uint64_t shard_count = 1;     // ... of N
+};
+
+struct YamlLimits {
+  std::size_t max_bytes = 1u << 20;  // front matter larger than this is refused
+  std::size_t max_nodes = 100'000;   // after alias expansion ("billion laughs")
+  std::size_t max_depth = 64;        // nesting of maps and lists
+  // Read the common `key: value` / `- item` subset by hand (the same result, several times
+  // faster); switched off only to compare against yaml-cpp in tests.
+  bool simple_fast_path = true;
+};
 
 struct Options {
   std::vector<std::string> inputs;         // files and directories

@@ -1,6 +1,13 @@
-// The per-document pipeline: bytes in, one outcome out (a record, a counted drop, or an
-// error). A pure function of its input and a read-only Context built once at start-up, so
-// any number of threads may run it at once on one Context.
+// The per-document pipeline: bytes in, one outcome out (a record or an error). A pure function
+// of its input and a read-only Context built once at start-up, so any number of threads may run
+// it at once on one Context.
+//
+//   auto context = corpus_clean::Context::create(corpus_clean::Options{});
+//   if (!context) { /* context.error().message() */ }
+//   corpus_clean::Document doc{"post.md", "data/post.md", bytes, {}};
+//   corpus_clean::Outcome outcome = corpus_clean::process_document(std::move(doc), **context);
+//   if (outcome.kind == corpus_clean::Outcome::Kind::record)
+//     std::string line = corpus_clean::to_json_line(outcome.record);   // record.hpp
 #pragma once
 
 #include <cstdint>
@@ -10,36 +17,38 @@
 #include <vector>
 
 #include "corpus_clean/error.hpp"
-#include "corpus_clean/extract.hpp"
 #include "corpus_clean/normalize.hpp"
 #include "corpus_clean/options.hpp"
-#include "corpus_clean/rules.hpp"
 #include "corpus_clean/types.hpp"
 
 namespace corpus_clean {
 
+class RuleBook;  // the compiled boilerplate rules (private to the library)
+
 // Built once from Options; everything the stages need that is costly to make. Fails when a
-// rules file cannot be read or is invalid.
+// rules file cannot be read or is invalid, or when ICU cannot build its tables.
 class Context {
  public:
   static Result<std::unique_ptr<Context>> create(Options options);
+  ~Context();
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
 
   const Options& options() const { return options_; }
   const Normalizer& normalizer() const { return normalizer_; }
-  const RuleBook& rules() const { return rules_; }
+  const RuleBook& rules() const { return *rules_; }
 
  private:
-  Context(Options options, RuleBook rules);
+  Context(Options options, Normalizer normalizer, std::unique_ptr<const RuleBook> rules);
   Options options_;
   Normalizer normalizer_;
-  RuleBook rules_;
+  std::unique_ptr<const RuleBook> rules_;
 };
 
 struct Outcome {
-  enum class Kind { record, dropped, failed };
+  enum class Kind { record, failed };
   Kind kind = Kind::record;
   Record record;                      // kind == record
-  std::string drop_reason;            // kind == dropped
   std::optional<Error> error;         // kind == failed
   std::vector<std::string> warnings;  // worth telling the user, whatever the kind
   std::vector<ExplainEntry> explain;  // with --explain or --stats: what each rule did
@@ -47,10 +56,7 @@ struct Outcome {
   NormalizeCounts normalization;      // changes per normalization rule
 };
 
-// Runs every stage from decode to record on one document's bytes.
-Outcome process_document(const InputFile& input, std::string bytes, const Context& context);
-
-// read + process_document.
-Outcome process_file(const InputFile& input, const Context& context);
+// Runs every stage from decode to record on one document.
+Outcome process_document(Document document, const Context& context);
 
 }  // namespace corpus_clean

@@ -14,41 +14,30 @@ namespace corpus_clean {
 // Front matter is kept as parsed, in its key order.
 using Json = nlohmann::ordered_json;
 
-// One document to process: where it was opened and its id relative to the root it was found
-// under (a file named directly is its own root, so its id is the path as given).
+// One input found by discovery: where it is opened and its id relative to the root it was found
+// under (a file named directly is its own root, so its id is the path as given). A plain file
+// holds one document; a container (WARC, JSON Lines) holds many.
 struct InputFile {
   std::string path;
   std::string id;
 };
 
+// What the place a document came from says about it, before its bytes are read.
+struct DocumentHints {
+  std::optional<std::string> charset;  // declared outside the bytes (an HTTP Content-Type)
+  std::optional<std::string> url;      // where it was fetched from (a crawl's target URI)
+};
+
+// One document: its bytes and where they came from.
+struct Document {
+  std::string id;     // unique in a run: a file's id, plus "#..." for a container's documents
+  std::string path;   // the file it was read from, as opened
+  std::string bytes;  // as stored, in any encoding
+  DocumentHints hints;
+};
+
 enum class Format { html, markdown, text };
 std::string_view to_string(Format format);
-
-enum class BlockKind {
-  paragraph,
-  heading,
-  list_item,
-  quote,
-  table_row,
-  code,
-};
-
-// A unit of text the extractor found: a paragraph, a heading, a table row, ...
-// `text` is one line (no '\n'); whitespace is collapsed, inline markup already gone.
-struct Block {
-  BlockKind kind = BlockKind::paragraph;
-  std::string text;
-  int level = 0;  // heading level 1..6, 0 otherwise
-};
-
-// What the extractor hands on: the blocks in reading order plus what it noticed on the way.
-struct Extraction {
-  std::vector<Block> blocks;
-  std::vector<std::string> images;          // img src / Markdown image targets, in order
-  std::vector<std::string> url_candidates;  // autolinks standing on their own
-  std::size_t deepest = 0;                  // HTML: the deepest nesting of elements (approximate)
-  std::size_t flattened_tags = 0;           // HTML: tags dropped for nesting past the depth limit
-};
 
 // A schema-v1 output record (DESIGN.md §2). Serialized in this field order.
 struct Record {
@@ -71,6 +60,20 @@ struct Record {
   std::int64_t chars = 0;
   std::string hash;
   Json meta = Json::object();
+};
+
+// What a boilerplate rule does (see the rules file, docs/rules.md).
+enum class RuleAction { drop_element, drop_block, strip, harvest, cut };
+std::string_view to_string(RuleAction action);
+
+// One thing a rule did, for --explain.
+struct ExplainEntry {
+  std::string rule_set;
+  std::string origin;
+  RuleAction action;
+  std::string why;
+  std::string text;        // what was removed or harvested (first 40 characters)
+  bool after_cut = false;  // removed because a cut rule matched an earlier block
 };
 
 }  // namespace corpus_clean

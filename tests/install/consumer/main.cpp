@@ -19,8 +19,9 @@ int main() {
       "---\n"
       "<p>2月10日，在商务部例行新闻发布会上，发言人介绍了中俄贸易的情况。</p>\n"
       "<p>责任编辑：李跃群</p>\n";
-  const corpus_clean::InputFile input{"memory/post.md", "post.md"};
-  const corpus_clean::Outcome outcome = corpus_clean::process_document(input, post, **context);
+  corpus_clean::Document document{"post.md", "memory/post.md", post, {}};
+  const corpus_clean::Outcome outcome =
+      corpus_clean::process_document(std::move(document), **context);
 
   if (outcome.kind != corpus_clean::Outcome::Kind::record) {
     std::fprintf(stderr, "consumer: the post did not become a record\n");

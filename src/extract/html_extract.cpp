@@ -1,0 +1,360 @@
+// HTML to blocks through gumbo: an iterative walk (an explicit stack, never recursion) that
+// starts a block at each block element, keeps inline elements inline, and drops what a reader
+// never sees.
+#include <gumbo.h>
+#include <strings.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/extract.hpp"
+#include "extract/html_document.hpp"
+#include "extract/html_tags.hpp"
+#include "extract/inline_markdown.hpp"
+#include "text/strings.hpp"
+#include "text/utf8.hpp"
+
+namespace corpus_clean {
+namespace {
+
+using html::role_of;
+using html::TagRole;
+
+std::string lower_tag_name(const GumboElement& element) {
+  if (element.tag != GUMBO_TAG_UNKNOWN)
+    return gumbo_normalized_tagname(element.tag);
+  GumboStringPiece piece = element.original_tag;
+  gumbo_tag_from_original_text(&piece);
+  return text::ascii_lower(std::string_view(piece.data ? piece.data : "", piece.length));
+}
+
+class GumboElementView final : public ElementView {
+ public:
+  explicit GumboElementView(const GumboElement& element) : element_(element) {
+    if (element.tag != GUMBO_TAG_UNKNOWN) {
+      tag_ = gumbo_normalized_tagname(element.tag);  // static, lower case
+    } else {
+      unknown_tag_ = lower_tag_name(element);
+      tag_ = unknown_tag_;
+    }
+  }
+  std::string_view tag() const override { return tag_; }
+  const char* attribute(std::string_view name) const override {
+    for (unsigned i = 0; i < element_.attributes.length; ++i) {
+      const auto* attr = static_cast<const GumboAttribute*>(element_.attributes.data[i]);
+      if (name == attr->name)
+        return attr->value;
+    }
+    return nullptr;
+  }
+
+ private:
+  const GumboElement& element_;
+  std::string_view tag_;
+  std::string unknown_tag_;  // only for tags gumbo does not know
+};
+
+// Hidden by the markup itself: the `hidden` attribute or an inline display:none.
+bool is_hidden(const GumboElement& element) {
+  if (element.attributes.length == 0)
+    return false;
+  if (html::attribute(element, "hidden"))
+    return true;
+  const char* style = html::attribute(element, "style");
+  if (!style)
+    return false;
+  // "display" then optional spaces, ':', optional spaces, "none", in any case.
+  for (const char* p = style; *p; ++p) {
+    if (strncasecmp(p, "display", 7) != 0)
+      continue;
+    const char* q = p + 7;
+    while (*q == ' ')
+      ++q;
+    if (*q != ':')
+      continue;
+    ++q;
+    while (*q == ' ')
+      ++q;
+    if (strncasecmp(q, "none", 4) == 0)
+      return true;
+  }
+  return false;
+}
+
+// The text of a subtree, for --explain: what a dropped element held.
+std::string subtree_text(const GumboNode* root, std::size_t limit) {
+  std::string text;
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty() && text.size() < limit) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+      text_util::append_collapsed(text, node->v.text.text);
+      text.resize(text::prefix_bytes(text, limit).size());
+    } else if (node->type == GUMBO_NODE_WHITESPACE) {
+      if (!text.empty() && text.back() != ' ')
+        text += ' ';
+    } else if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
+      const GumboTag tag = node->v.element.tag;
+      if (role_of(tag) == TagRole::skipped)
+        continue;
+      const GumboVector& children = node->v.element.children;
+      for (unsigned i = children.length; i > 0; --i) {
+        stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
+      }
+    }
+  }
+  return std::string(text::trim(text));
+}
+
+class HtmlWalker {
+ public:
+  explicit HtmlWalker(const ExtractOptions& options) : options_(options) {}
+
+  HtmlExtraction run(const html::Document& doc, const GumboNode* root) {
+    result_.extraction.url_candidates = doc.autolinks();
+    result_.extraction.deepest = doc.deepest();
+    result_.extraction.flattened_tags = doc.flattened_tags();
+    if (root)
+      walk(root);
+    flush();
+    return std::move(result_);
+  }
+
+ private:
+  struct Frame {
+    const GumboNode* node;
+    unsigned next_child;
+    TagRole role;
+    bool opened_block;  // this element started a block: flush and pop its kind on exit
+  };
+
+  struct BlockContext {
+    BlockKind kind;
+    int level;
+    bool container;  // loose text here is split at blank lines and read as Markdown
+  };
+
+  void walk(const GumboNode* root) {
+    context_.push_back(BlockContext{BlockKind::paragraph, 0, true});
+    std::vector<Frame> stack;
+    enter(root, stack);
+    while (!stack.empty()) {
+      Frame& frame = stack.back();
+      const GumboVector& children = frame.node->v.element.children;
+      if (frame.next_child < children.length) {
+        const auto* child = static_cast<const GumboNode*>(children.data[frame.next_child++]);
+        enter(child, stack);  // may invalidate `frame`
+      } else {
+        leave(frame);
+        stack.pop_back();
+      }
+    }
+  }
+
+  void enter(const GumboNode* node, std::vector<Frame>& stack) {
+    switch (node->type) {
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_CDATA:
+        text(node->v.text.text);
+        return;
+      case GUMBO_NODE_WHITESPACE:
+        whitespace(node->v.text.text);
+        return;
+      case GUMBO_NODE_COMMENT:
+        return;
+      case GUMBO_NODE_DOCUMENT:  // never below the root element
+        return;
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE:
+        break;
+    }
+    const GumboElement& element = node->v.element;
+    const TagRole role = role_of(element.tag);
+    if (role == TagRole::skipped || is_hidden(element)) {
+      return;
+    }
+    if (options_.drop && !options_.drop->empty()) {
+      const GumboElementView view(element);
+      for (std::size_t i = 0; i < options_.drop->size(); ++i) {
+        if (matches((*options_.drop)[i], view)) {
+          result_.dropped.push_back(
+              DroppedElement{i, options_.describe_dropped ? subtree_text(node, 240) : ""});
+          return;
+        }
+      }
+    }
+    const bool deep = stack.size() >= options_.max_html_depth;  // flattened past the limit
+    bool opened_block = false;
+    switch (role) {
+      case TagRole::image:
+        image(element);
+        return;
+      case TagRole::line_break:
+        if (in_row_ > 0) {
+          separate();
+        } else {
+          flush();
+        }
+        return;
+      case TagRole::rule:
+        if (in_row_ == 0)
+          flush();
+        return;
+      case TagRole::row:
+        if (!deep) {
+          flush();
+          open(element.tag, false);
+          opened_block = true;
+          ++in_row_;
+        }
+        break;
+      case TagRole::cell:
+        separate();
+        break;
+      case TagRole::container:
+      case TagRole::block:
+      case TagRole::preformatted:
+        if (in_row_ > 0) {
+          separate();
+        } else if (!deep) {
+          flush();
+          open(element.tag, role == TagRole::container);
+          opened_block = true;
+          if (role == TagRole::preformatted)
+            ++in_pre_;
+        }
+        break;
+      case TagRole::inline_element:
+      case TagRole::skipped:
+        break;
+    }
+    stack.push_back(Frame{node, 0, role, opened_block});
+  }
+
+  void leave(const Frame& frame) {
+    if (!frame.opened_block)
+      return;
+    flush();
+    if (frame.role == TagRole::row)
+      --in_row_;
+    if (frame.role == TagRole::preformatted)
+      --in_pre_;
+    context_.pop_back();
+  }
+
+  void open(GumboTag tag, bool container) {
+    const BlockContext& parent = context_.back();
+    const html::TagInfo& info = html::tag_info(tag);
+    const bool generic = container && tag != GUMBO_TAG_BLOCKQUOTE;
+    const BlockKind inherited = generic ? BlockKind::paragraph : parent.kind;
+    context_.push_back(
+        BlockContext{info.sets_kind ? info.kind : inherited, info.heading_level, container});
+  }
+
+  void text(std::string_view content) {
+    if (in_pre_ > 0) {
+      // Preformatted text keeps its lines: each is a block.
+      std::size_t pos = 0;
+      while (pos <= content.size()) {
+        std::size_t end = content.find('\n', pos);
+        if (end == std::string_view::npos)
+          end = content.size();
+        pending_.append(content.substr(pos, end - pos));
+        if (end < content.size())
+          flush();
+        pos = end + 1;
+      }
+      return;
+    }
+    if (!context_.back().container || in_row_ > 0) {
+      text_util::append_collapsed(pending_, content);
+      return;
+    }
+    // Loose text in a container: a Markdown paragraph of a mixed body. Blank lines end it.
+    pending_loose_ = true;
+    std::size_t pos = 0;
+    while (pos < content.size()) {
+      std::size_t blank = content.find("\n\n", pos);
+      const std::size_t end = blank == std::string_view::npos ? content.size() : blank;
+      text_util::append_collapsed(pending_, content.substr(pos, end - pos));
+      if (blank == std::string_view::npos)
+        break;
+      flush();
+      pending_loose_ = true;
+      pos = blank + 2;
+    }
+  }
+
+  void whitespace(std::string_view content) {
+    if (in_pre_ > 0) {
+      text(content);
+      return;
+    }
+    if (context_.back().container && in_row_ == 0 &&
+        content.find("\n\n") != std::string_view::npos) {
+      flush();
+      return;
+    }
+    if (!pending_.empty() && pending_.back() != ' ')
+      pending_ += ' ';
+  }
+
+  void separate() {
+    if (!pending_.empty() && pending_.back() != ' ')
+      pending_ += ' ';
+  }
+
+  void image(const GumboElement& element) {
+    for (const char* name : {"src", "data-src", "data-original"}) {
+      const char* src = html::attribute(element, name);
+      if (!src)
+        continue;
+      const std::string_view url = text::trim(src);
+      if (url.empty() || url.starts_with("data:"))
+        continue;
+      result_.extraction.images.emplace_back(url);
+      return;
+    }
+  }
+
+  void flush() {
+    std::string_view trimmed = text::trim(pending_);
+    if (!trimmed.empty()) {
+      const BlockContext& context = context_.back();
+      std::string text = pending_loose_
+                             ? detail::markdown_inline_to_text(trimmed, result_.extraction, false)
+                             : std::string(trimmed);
+      if (!text.empty()) {
+        result_.extraction.blocks.push_back(Block{context.kind, std::move(text), context.level});
+      }
+    }
+    pending_.clear();
+    pending_loose_ = false;
+  }
+
+  const ExtractOptions& options_;
+  HtmlExtraction result_;
+  std::vector<BlockContext> context_;
+  std::string pending_;
+  bool pending_loose_ = false;
+  int in_row_ = 0;
+  int in_pre_ = 0;
+};
+
+}  // namespace
+
+HtmlExtraction extract_html_blocks(const html::Document& doc, const GumboNode* root,
+                                   const ExtractOptions& options) {
+  return HtmlWalker(options).run(doc, root);
+}
+
+HtmlExtraction extract_html(std::string_view body, const ExtractOptions& options) {
+  const html::Document doc = html::Document::parse(body, {options.max_html_depth});
+  return extract_html_blocks(doc, doc.root(), options);
+}
+
+}  // namespace corpus_clean

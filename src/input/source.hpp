@@ -1,0 +1,56 @@
+// Stage 2, read: a document source turns one input into the documents it holds. A plain file
+// holds one; a container (a WARC crawl, a JSON Lines dump) holds many, read one at a time so
+// that memory does not grow with the file.
+//
+//   std::unique_ptr<DocumentSource> source = open_source(input, options);
+//   while (std::optional<SourceItem> item = source->next()) { ... }
+//
+// Every item a source yields ends as a record, a counted skip or an error record: a source
+// never drops anything silently.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "corpus_clean/error.hpp"
+#include "corpus_clean/options.hpp"
+#include "corpus_clean/types.hpp"
+
+namespace corpus_clean {
+
+struct SourceItem {
+  enum class Kind {
+    document,  // to process
+    skipped,   // passed over on purpose: counted by `skip_reason`
+    failed,    // could not be read: an error record
+  };
+  Kind kind = Kind::document;
+  // For a document: its id, path and hints always; its bytes unless `deferred`, in which case
+  // the worker that processes it reads them (load_document), so that plain files are read in
+  // parallel.
+  Document document;
+  bool deferred = false;
+  std::string skip_reason;  // skipped: a short stable name, e.g. "warc_request"
+  std::optional<Error> error;
+};
+
+class DocumentSource {
+ public:
+  virtual ~DocumentSource() = default;
+  // The next item, or nullopt when the input holds no more.
+  virtual std::optional<SourceItem> next() = 0;
+};
+
+struct SourceOptions {
+  std::uint64_t max_bytes = kDefaultMaxBytes;  // a larger document is an error record
+};
+
+// The source for one discovered input: today every input is a plain file (compressed or not).
+std::unique_ptr<DocumentSource> open_source(const InputFile& input, const SourceOptions& options);
+
+// Reads the bytes of a deferred document (a plain file) into it.
+Result<bool> load_document(Document& document, const SourceOptions& options);
+
+}  // namespace corpus_clean

@@ -1,0 +1,189 @@
+// Diagnostics, statistics and progress of a run (report.hpp).
+#include "output/report.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "output/sink.hpp"
+
+namespace corpus_clean {
+namespace {
+
+std::uint64_t sum(const std::map<std::string, std::uint64_t>& counts) {
+  std::uint64_t n = 0;
+  for (const auto& [key, count] : counts)
+    n += count;
+  return n;
+}
+
+std::string error_json_line(const Error& error) {
+  Json line = Json::object();
+  line["path"] = error.path;
+  line["stage"] = std::string(to_string(error.stage));
+  line["code"] = std::string(to_string(error.code));
+  line["message"] = error.detail;
+  return line.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::uint64_t Stats::dropped() const {
+  return sum(drops);
+}
+std::uint64_t Stats::skipped() const {
+  return sum(skips);
+}
+std::uint64_t Stats::failed() const {
+  return sum(errors);
+}
+
+std::string Stats::to_json(double seconds, const OutputSink& sink) const {
+  Json out = Json::object();
+  out["inputs"] = inputs;
+  out["records"] = records;
+  out["dropped"] = dropped();
+  out["skipped"] = skipped();
+  out["failed"] = failed();
+  out["drops"] = drops;
+  out["skips"] = skips;
+  out["errors"] = errors;
+  out["bytes_in"] = bytes_in;
+  out["bytes_out"] = sink.bytes_written();
+  out["bytes_out_compressed"] = sink.bytes_on_disk();
+  out["sites"] = sites;
+  out["rules"] = rules;
+  Json normalize = Json::object();
+  for (int id = 1; id <= kNormalizeRuleCount; ++id)
+    normalize["N" + std::to_string(id)] = normalization.changes[static_cast<std::size_t>(id)];
+  out["normalization"] = normalize;
+  out["seconds"] = seconds;
+  out["docs_per_second"] = seconds > 0 ? static_cast<double>(inputs) / seconds : 0.0;
+  out["mb_per_second"] = seconds > 0 ? static_cast<double>(bytes_in) / 1e6 / seconds : 0.0;
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+Report::Report(const Options& options, std::ostream& err)
+    : options_(options),
+      err_(err),
+      progress_enabled_(options.progress || (!options.quiet && isatty(STDERR_FILENO))),
+      started_(Clock::now()),
+      last_drawn_(started_) {}
+
+bool Report::open_error_log() {
+  if (!options_.errors_path)
+    return true;
+  if (*options_.errors_path == "-") {
+    error_log_ = &std::cout;
+    return true;
+  }
+  error_file_ =
+      std::make_unique<std::ofstream>(*options_.errors_path, std::ios::binary | std::ios::trunc);
+  error_log_ = error_file_.get();
+  if (*error_file_)
+    return true;
+  err_ << kTool << ": " << *options_.errors_path << ": cannot open the error log\n";
+  return false;
+}
+
+void Report::error(const Error& error) {
+  ++stats_.errors[std::string(to_string(error.stage)) + "/" + std::string(to_string(error.code))];
+  err_ << kTool << ": " << error.message() << '\n';
+  if (error_log_)
+    *error_log_ << error_json_line(error) << std::flush;
+}
+
+void Report::note(const std::string& message) {
+  if (!options_.quiet)
+    err_ << kTool << ": " << message << '\n';
+}
+
+void Report::warning(const std::string& path, const std::string& warning) {
+  if (!options_.quiet)
+    err_ << kTool << ": " << path << ": warning: " << warning << '\n';
+}
+
+void Report::skipped(std::string_view reason) {
+  ++stats_.skips[std::string(reason)];
+}
+
+void Report::dropped(std::string_view reason) {
+  ++stats_.drops[std::string(reason)];
+}
+
+void Report::written(const std::string& site) {
+  ++stats_.records;
+  ++stats_.sites[site];
+}
+
+void Report::processed(const std::string& path, const Outcome& outcome) {
+  stats_.bytes_in += outcome.bytes_in;
+  stats_.normalization += outcome.normalization;
+  for (const ExplainEntry& e : outcome.explain) {
+    if (!e.after_cut)
+      ++stats_.rules[e.rule_set + " " + e.origin];
+  }
+  for (const std::string& w : outcome.warnings)
+    warning(path, w);
+  if (!options_.explain)
+    return;
+  for (const ExplainEntry& e : outcome.explain) {
+    err_ << kTool << ": " << path << ": explain: " << to_string(e.action) << " [" << e.rule_set
+         << (e.origin.empty() ? "" : " " + e.origin) << "] " << e.why << ": " << e.text << '\n';
+  }
+}
+
+void Report::progress(std::size_t inputs_done, std::size_t inputs_total) {
+  if (!progress_enabled_)
+    return;
+  const auto now = Clock::now();
+  if (now - started_ < std::chrono::milliseconds(500) ||
+      now - last_drawn_ < std::chrono::milliseconds(200)) {
+    return;
+  }
+  last_drawn_ = now;
+  const double seconds = std::chrono::duration<double>(now - started_).count();
+  const double rate = static_cast<double>(inputs_done) / seconds;
+  const auto eta =
+      rate > 0 && inputs_total > inputs_done
+          ? static_cast<long long>(static_cast<double>(inputs_total - inputs_done) / rate)
+          : 0;
+  char line[160];
+  std::snprintf(line, sizeof line, "\r%zu/%zu files  %.1f MB/s  ETA %lld:%02lld  %llu errors ",
+                inputs_done, inputs_total, static_cast<double>(stats_.bytes_in) / 1e6 / seconds,
+                eta / 60, eta % 60, static_cast<unsigned long long>(stats_.failed()));
+  err_ << line << std::flush;
+  drawn_ = true;
+}
+
+bool Report::finish(const OutputSink& sink) {
+  if (drawn_)
+    err_ << "\r\033[K" << std::flush;  // clear the progress line
+  drawn_ = false;
+  if (options_.stats_path) {
+    const double seconds = std::chrono::duration<double>(Clock::now() - started_).count();
+    const std::string json = stats_.to_json(seconds, sink);
+    if (*options_.stats_path == "-") {
+      // Standard output, unless the records go there: then standard error, so that the
+      // record stream stays JSON Lines.
+      (options_.output == "-" ? err_ : std::cout) << json << std::flush;
+    } else {
+      std::ofstream out(*options_.stats_path, std::ios::binary | std::ios::trunc);
+      out << json;
+      if (!out) {
+        err_ << kTool << ": " << *options_.stats_path << ": cannot write the statistics\n";
+        return false;
+      }
+    }
+  }
+  if (!options_.quiet) {
+    err_ << kTool << ": " << stats_.records << " records, " << stats_.dropped() << " dropped, ";
+    if (stats_.skipped() > 0)
+      err_ << stats_.skipped() << " skipped, ";
+    err_ << stats_.failed() << " failed (" << stats_.inputs << " inputs)\n";
+  }
+  return true;
+}
+
+}  // namespace corpus_clean

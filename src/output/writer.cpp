@@ -1,0 +1,53 @@
+// The record writer and its filters (writer.hpp).
+#include "output/writer.hpp"
+
+#include <algorithm>
+
+namespace corpus_clean {
+
+std::optional<std::string_view> SiteFilter::reject(const SerializedRecord& record) {
+  if (std::find(sites_.begin(), sites_.end(), record.site) != sites_.end())
+    return std::nullopt;
+  return "site";
+}
+
+std::optional<std::string_view> MinCharsFilter::reject(const SerializedRecord& record) {
+  if (record.chars >= static_cast<std::int64_t>(min_chars_))
+    return std::nullopt;
+  return "min_chars";
+}
+
+std::optional<std::string_view> ExactDuplicateFilter::reject(const SerializedRecord& record) {
+  if (!seen_.contains(record.hash))
+    return std::nullopt;
+  return "duplicate";
+}
+
+void ExactDuplicateFilter::keep(const SerializedRecord& record) {
+  seen_.insert(record.hash);
+}
+
+std::vector<std::unique_ptr<RecordFilter>> make_filters(const Options& options) {
+  std::vector<std::unique_ptr<RecordFilter>> filters;
+  if (!options.sites.empty())
+    filters.push_back(std::make_unique<SiteFilter>(options.sites));
+  if (options.min_chars > 0)
+    filters.push_back(std::make_unique<MinCharsFilter>(options.min_chars));
+  if (options.dedup_exact)
+    filters.push_back(std::make_unique<ExactDuplicateFilter>());
+  return filters;
+}
+
+RecordWriter::Verdict RecordWriter::write(const SerializedRecord& record) {
+  for (const auto& filter : filters_) {
+    if (std::optional<std::string_view> reason = filter->reject(record))
+      return Verdict{false, reason};
+  }
+  if (!sink_.write(record.line))
+    return Verdict{};
+  for (const auto& filter : filters_)
+    filter->keep(record);
+  return Verdict{true, std::nullopt};
+}
+
+}  // namespace corpus_clean

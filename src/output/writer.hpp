@@ -1,0 +1,88 @@
+// The record writer: each record a worker has serialized passes a chain of filters, in input
+// order, and is written or dropped with the reason of the filter that rejected it. The filters
+// live here, in the one writer, so that "the first of its kind" means the first in input order
+// whatever the number of workers (--dedup keeps the first copy).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "corpus_clean/options.hpp"
+#include "output/sink.hpp"
+
+namespace corpus_clean {
+
+// A record as the writer gets it: its JSON line and what the filters look at.
+struct SerializedRecord {
+  std::string line;  // the JSON line, with its '\n'
+  std::string id;
+  std::string site;
+  std::string hash;
+  std::int64_t chars = 0;
+};
+
+class RecordFilter {
+ public:
+  virtual ~RecordFilter() = default;
+  // The reason to drop `record` (a short stable name, counted in --stats), or nullopt.
+  virtual std::optional<std::string_view> reject(const SerializedRecord& record) = 0;
+  // `record` passed every filter and is written: remember it if it matters to later ones.
+  virtual void keep(const SerializedRecord& /*record*/) {}
+};
+
+// --site NAME: only the documents of these rule sets.
+class SiteFilter final : public RecordFilter {
+ public:
+  explicit SiteFilter(std::vector<std::string> sites) : sites_(std::move(sites)) {}
+  std::optional<std::string_view> reject(const SerializedRecord& record) override;
+
+ private:
+  std::vector<std::string> sites_;
+};
+
+// --min-chars N: records with less text.
+class MinCharsFilter final : public RecordFilter {
+ public:
+  explicit MinCharsFilter(std::size_t min_chars) : min_chars_(min_chars) {}
+  std::optional<std::string_view> reject(const SerializedRecord& record) override;
+
+ private:
+  std::size_t min_chars_;
+};
+
+// --dedup exact: a record whose text hash a written record had.
+class ExactDuplicateFilter final : public RecordFilter {
+ public:
+  std::optional<std::string_view> reject(const SerializedRecord& record) override;
+  void keep(const SerializedRecord& record) override;
+
+ private:
+  std::unordered_set<std::string> seen_;
+};
+
+// The filters the options ask for, in the order they apply.
+std::vector<std::unique_ptr<RecordFilter>> make_filters(const Options& options);
+
+class RecordWriter {
+ public:
+  RecordWriter(OutputSink& sink, std::vector<std::unique_ptr<RecordFilter>> filters)
+      : sink_(sink), filters_(std::move(filters)) {}
+
+  struct Verdict {
+    bool written = false;
+    std::optional<std::string_view> dropped;  // the reason, when a filter rejected it
+  };
+  // Filters and writes `record`. Neither written nor dropped: the write failed (see the sink).
+  Verdict write(const SerializedRecord& record);
+
+ private:
+  OutputSink& sink_;
+  std::vector<std::unique_ptr<RecordFilter>> filters_;
+};
+
+}  // namespace corpus_clean

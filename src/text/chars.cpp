@@ -1,0 +1,83 @@
+// The character-class tables of chars.hpp: one ICU code point trie, built on first use.
+#include "text/chars.hpp"
+
+#include <unicode/ucptrie.h>
+#include <unicode/umutablecptrie.h>
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
+namespace corpus_clean::text {
+namespace {
+
+constexpr std::uint8_t kOther = 0;
+constexpr std::uint8_t kHan = 1;
+constexpr std::uint8_t kCjk = 2;
+
+struct TrieDeleter {
+  void operator()(UCPTrie* trie) const { ucptrie_close(trie); }
+};
+struct MutableTrieDeleter {
+  void operator()(UMutableCPTrie* trie) const { umutablecptrie_close(trie); }
+};
+
+struct ClassTable {
+  std::unique_ptr<UCPTrie, TrieDeleter> trie;
+  std::string error;  // empty when the trie was built
+};
+
+ClassTable build() {
+  ClassTable table;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UMutableCPTrie, MutableTrieDeleter> m(
+      umutablecptrie_open(kOther, kOther, &status));
+  auto add = [&](const char16_t* pattern, std::uint8_t value) {
+    if (U_FAILURE(status))
+      return;
+    icu::UnicodeSet set(icu::UnicodeString(pattern), status);
+    for (int32_t i = 0; U_SUCCESS(status) && i < set.getRangeCount(); ++i)
+      umutablecptrie_setRange(m.get(), set.getRangeStart(i), set.getRangeEnd(i), value, &status);
+  };
+  add(kCjkPunctuationSet, kCjk);
+  add(kKanaSet, kCjk);
+  add(kHangulSet, kCjk);
+  add(kHanSet, kHan);
+  if (U_SUCCESS(status)) {
+    table.trie.reset(
+        umutablecptrie_buildImmutable(m.get(), UCPTRIE_TYPE_FAST, UCPTRIE_VALUE_BITS_8, &status));
+  }
+  if (U_FAILURE(status)) {
+    table.trie.reset();
+    table.error = std::string("ICU cannot build the character classes: ") + u_errorName(status);
+  }
+  return table;
+}
+
+const ClassTable& table() {
+  static const ClassTable built = build();
+  return built;
+}
+
+std::uint8_t class_of(char32_t cp) {
+  if (cp < 0x1100)  // nothing below the Hangul jamo is Han or CJK
+    return kOther;
+  const UCPTrie* trie = table().trie.get();
+  return trie ? static_cast<std::uint8_t>(ucptrie_get(trie, static_cast<UChar32>(cp))) : kOther;
+}
+
+}  // namespace
+
+bool is_han(char32_t cp) {
+  return class_of(cp) == kHan;
+}
+
+bool is_cjk(char32_t cp) {
+  return class_of(cp) != kOther;
+}
+
+std::string load_character_classes() {
+  return table().error;
+}
+
+}  // namespace corpus_clean::text
