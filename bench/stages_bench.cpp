@@ -105,8 +105,8 @@ void BM_Rules(benchmark::State& state) {
       std::vector<cc::Block> blocks = d.blocks;
       cc::Harvest harvest;
       if (d.site)
-        cc::apply_block_rules(*d.site, blocks, harvest, nullptr);
-      cc::apply_block_rules(rules.generic(), blocks, harvest, nullptr);
+        cc::apply_block_rules(*d.site, rules.vocabulary(), blocks, harvest, nullptr);
+      cc::apply_block_rules(rules.generic(), rules.vocabulary(), blocks, harvest, nullptr);
       benchmark::DoNotOptimize(blocks);
     }
   }

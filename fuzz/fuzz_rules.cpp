@@ -44,9 +44,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<Block> copy = blocks;
     Harvest harvest;
     std::vector<ExplainEntry> explain;
-    apply_block_rules(*site, copy, harvest, &explain);
+    apply_block_rules(*site, book.vocabulary(), copy, harvest, &explain);
   }
   Harvest harvest;
-  apply_block_rules(book.generic(), blocks, harvest, nullptr);
+  apply_block_rules(book.generic(), book.vocabulary(), blocks, harvest, nullptr);
   return 0;
 }

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_util.hpp"
+
 namespace corpus_clean {
 namespace {
 
@@ -68,13 +70,18 @@ TEST(ExtractHtml, BlockKinds) {
 }
 
 TEST(ExtractHtml, ImagesAndAutolinks) {
-  const HtmlExtraction html = extract_html(
+  const std::string body =
       "<p><img src=\"https://a/1.png\"><img data-src=\"https://a/2.jpg\" src=\"data:image/gif;x\">"
-      "</p>\n\n<https://x.com/news/1.html>\n");
+      "</p>\n\n<https://x.com/news/1.html>\n";
+  ExtractOptions options;
+  options.image_attributes = &testing::default_vocabulary().image_attributes;
+  const HtmlExtraction html = extract_html(body, options);
   EXPECT_EQ(html.extraction.images,
             (std::vector<std::string>{"https://a/1.png", "https://a/2.jpg"}));
   EXPECT_EQ(html.extraction.url_candidates,
             (std::vector<std::string>{"https://x.com/news/1.html"}));
+  // The lazy-loading attributes are vocabulary: without them only src counts.
+  EXPECT_EQ(extract_html(body).extraction.images, (std::vector<std::string>{"https://a/1.png"}));
 }
 
 TEST(ExtractHtml, DropSelectorsRemoveSubtreesAndSayWhat) {

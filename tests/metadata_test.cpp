@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_util.hpp"
+
 namespace corpus_clean {
 namespace {
 
@@ -10,7 +12,8 @@ TEST(MetadataFromFrontMatter, SinaHexoPost) {
   const Json meta = Json::parse(R"({"title":"商务部谈中俄贸易","categories":["金融","新浪财经"],
       "headimg":"https://n.sinaimg.cn/a.png","author":"新浪财经","comments":false,
       "date":"Thu, 10 Feb 2022 08:05:15 GMT","thumbnail":"https://n.sinaimg.cn/a.png"})");
-  const DocumentMetadata m = metadata_from_front_matter(meta, {});
+  const DocumentMetadata m =
+      metadata_from_front_matter(meta, testing::default_vocabulary().front_matter, {});
   EXPECT_EQ(m.title, "商务部谈中俄贸易");
   EXPECT_EQ(m.author, "新浪财经");
   EXPECT_EQ(m.date, "2022-02-10T08:05:15Z");
@@ -53,7 +56,8 @@ TEST(MetadataFromFrontMatter, EdgeCases) {
       {R"({})", std::nullopt, std::nullopt, {}, {}, 0},
   };
   for (const Row& row : rows) {
-    const DocumentMetadata m = metadata_from_front_matter(Json::parse(row.meta), {});
+    const DocumentMetadata m = metadata_from_front_matter(
+        Json::parse(row.meta), testing::default_vocabulary().front_matter, {});
     EXPECT_EQ(m.title, row.title) << row.meta;
     EXPECT_EQ(m.date, row.date) << row.meta;
     EXPECT_EQ(m.categories, row.categories) << row.meta;

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "rules/names.hpp"
 #include "rules/repair.hpp"
+#include "test_util.hpp"
 
 namespace corpus_clean {
 namespace {
@@ -34,7 +36,8 @@ std::string apply_generic(const std::string& yaml, std::vector<Block> blocks,
                           Harvest* harvest = nullptr) {
   RuleBook b = book(yaml);
   Harvest local;
-  apply_block_rules(b.generic(), blocks, harvest ? *harvest : local, nullptr);
+  apply_block_rules(b.generic(), testing::default_vocabulary(), blocks, harvest ? *harvest : local,
+                    nullptr);
   return joined(blocks);
 }
 
@@ -127,7 +130,7 @@ TEST(Rules, LongNameListsStayUniqueAndInOrder) {
     blocks.push_back(Block{BlockKind::paragraph, line, 0});
   Harvest h;
   RuleBook b = book(yaml);
-  apply_block_rules(b.generic(), blocks, h, nullptr);
+  apply_block_rules(b.generic(), testing::default_vocabulary(), blocks, h, nullptr);
   EXPECT_TRUE(blocks.empty());
   EXPECT_EQ(h.editors, expected);
 
@@ -138,7 +141,7 @@ TEST(Rules, LongNameListsStayUniqueAndInOrder) {
     if (i < 25)
       names.push_back("赵" + std::to_string(i));
   }
-  EXPECT_EQ(split_names(many), names);
+  EXPECT_EQ(split_names(many, testing::default_vocabulary()), names);
 }
 
 TEST(SplitNames, Table) {
@@ -158,7 +161,7 @@ TEST(SplitNames, Table) {
       {"", {}},
   };
   for (const Row& row : rows)
-    EXPECT_EQ(split_names(row.in), row.out) << row.in;
+    EXPECT_EQ(split_names(row.in, testing::default_vocabulary()), row.out) << row.in;
 }
 
 TEST(RuleBook, RecognisesBySiteOrFallsBack) {
@@ -201,6 +204,13 @@ TEST(RuleBook, ValidationErrorsNameTheLine) {
       {"colour: red\n", "test.yaml:1: unknown key 'colour'"},
       {"generic: [\n", "test.yaml:"},
       {"version: 2\n", "unsupported rules version"},
+      {"vocabulary:\n  - {role_words: [主编]}\n", "test.yaml:2: every vocabulary entry needs"},
+      {"vocabulary:\n  - {role_words: [a], staff_code: 'x', why: w}\n", "exactly one of"},
+      {"vocabulary:\n  - {colours: [red], why: w}\n", "unknown vocabulary 'colours'"},
+      {"vocabulary:\n  - {name_separators: ['、、'], why: w}\n", "one character, not '、、'"},
+      {"vocabulary:\n  - {staff_code: '[A-Z', why: w}\n", "test.yaml:2: bad pattern '[A-Z'"},
+      {"vocabulary:\n  - {front_matter_keys: {summary: [x]}, why: w}\n", "unknown field 'summary'"},
+      {"vocabulary: {role_words: [a]}\n", "'vocabulary' must be a list"},
   };
   for (const Row& row : rows) {
     Result<RuleBook> loaded = RuleBook::load(row.yaml, "test.yaml");
@@ -227,8 +237,31 @@ generic:
   EXPECT_EQ(b.recognise(sina, "", "a", "a")->name(), "my-site");
   std::vector<Block> blocks = paragraphs({"正文", "自定义尾注"});
   Harvest h;
-  apply_block_rules(b.generic(), blocks, h, nullptr);
+  apply_block_rules(b.generic(), testing::default_vocabulary(), blocks, h, nullptr);
   EXPECT_EQ(joined(blocks), "正文");
+}
+
+TEST(RuleBook, UserVocabularyAddsToTheBuiltIn) {
+  RuleBook b = book(default_rules_yaml().data());
+  EXPECT_EQ(split_names("主编 王五、赵六|钱七", b.vocabulary()),
+            (std::vector<std::string>{"主编", "王五", "赵六|钱七"}));
+  ASSERT_TRUE(b.add(R"(vocabulary:
+  - role_words: [主编]
+    why: an editor-in-chief's title
+  - name_separators: ['|']
+    why: a site that lists names with bars
+  - staff_code: 'ED-[0-9]{3}'
+    why: the site's staff codes
+  - front_matter_keys: {title: [headline]}
+    why: the site's title key
+)",
+                    "user.yaml")
+                  .ok());
+  EXPECT_EQ(split_names("主编 王五、赵六|钱七 ED-123 SF055", b.vocabulary()),
+            (std::vector<std::string>{"王五", "赵六", "钱七"}));
+  EXPECT_EQ(b.vocabulary().front_matter.title, (std::vector<std::string>{"title", "headline"}));
+  // The built-in words are still there.
+  EXPECT_EQ(split_names("记者 周頔", b.vocabulary()), (std::vector<std::string>{"周頔"}));
 }
 
 TEST(RuleBook, TheDefaultRulesLoad) {
@@ -250,7 +283,7 @@ TEST(RuleBook, ExplainSaysWhatEachRuleDid) {
   std::vector<Block> blocks = paragraphs({"正文", "广告：买买买"});
   Harvest h;
   std::vector<ExplainEntry> explain;
-  apply_block_rules(b.generic(), blocks, h, &explain);
+  apply_block_rules(b.generic(), testing::default_vocabulary(), blocks, h, &explain);
   ASSERT_EQ(explain.size(), 1u);
   EXPECT_EQ(explain[0].action, RuleAction::drop_block);
   EXPECT_EQ(explain[0].why, "an ad");

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "corpus_clean/pipeline.hpp"
+#include "rules/rules.hpp"
 
 namespace corpus_clean::testing {
 
@@ -50,6 +51,15 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// The built-in rules file, loaded once: its rule sets and vocabulary.
+inline const RuleBook& default_rules() {
+  static const RuleBook book = RuleBook::load(default_rules_yaml(), "rules/default.yaml").value();
+  return book;
+}
+inline const Vocabulary& default_vocabulary() {
+  return default_rules().vocabulary();
+}
 
 // Reads one file and runs the pipeline on it, as the driver does for a plain file.
 inline Outcome process_file(const InputFile& input, const Context& context) {

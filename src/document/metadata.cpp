@@ -38,8 +38,8 @@ std::vector<std::string> string_list(const Json& value) {
   return out;
 }
 
-const Json* find(const Json& meta, std::initializer_list<const char*> keys) {
-  for (const char* key : keys) {
+const Json* find(const Json& meta, const std::vector<std::string>& keys) {
+  for (const std::string& key : keys) {
     auto it = meta.find(key);
     if (it != meta.end() && !it->is_null())
       return &*it;
@@ -71,37 +71,37 @@ constexpr std::size_t kLeadingBlocks = 3;  // how far down a title or date line 
 
 }  // namespace
 
-DocumentMetadata metadata_from_front_matter(const Json& meta, const DateOptions& options) {
+DocumentMetadata metadata_from_front_matter(const Json& meta, const FrontMatterKeys& keys,
+                                            const DateOptions& options) {
   DocumentMetadata out;
   if (!meta.is_object())
     return out;
-  if (const Json* title = find(meta, {"title"}))
+  if (const Json* title = find(meta, keys.title))
     out.title = scalar_text(*title);
-  if (const Json* author = find(meta, {"author", "authors"})) {
+  if (const Json* author = find(meta, keys.author)) {
     std::vector<std::string> authors = string_list(*author);
     if (!authors.empty())
       out.author = authors.front();
   }
-  if (const Json* date = find(meta, {"date", "published", "pubDate", "pubdate"})) {
+  if (const Json* date = find(meta, keys.date)) {
     if (auto text = scalar_text(*date)) {
       out.date = to_iso8601(*text, options);
       if (!out.date)
         out.warnings.push_back("unreadable date '" + *text + "' (date set to null)");
     }
   }
-  if (const Json* url =
-          find(meta, {"url", "link", "source_url", "canonical_url", "original_url"})) {
+  if (const Json* url = find(meta, keys.url)) {
     if (auto text = scalar_text(*url)) {
       if (text->starts_with("http://") || text->starts_with("https://"))
         out.url = std::move(text);
     }
   }
-  if (const Json* categories = find(meta, {"categories", "category"})) {
+  if (const Json* categories = find(meta, keys.categories)) {
     out.categories = string_list(*categories);
   }
-  if (const Json* tags = find(meta, {"tags", "tag", "keywords"}))
+  if (const Json* tags = find(meta, keys.tags))
     out.tags = string_list(*tags);
-  for (const char* key : {"headimg", "thumbnail", "cover", "image", "images", "banner"}) {
+  for (const std::string& key : keys.images) {
     auto it = meta.find(key);
     if (it == meta.end())
       continue;

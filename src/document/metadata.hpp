@@ -9,6 +9,7 @@
 #include "corpus_clean/date.hpp"
 #include "corpus_clean/types.hpp"
 #include "extract/blocks.hpp"
+#include "rules/vocabulary.hpp"
 
 namespace corpus_clean {
 
@@ -23,7 +24,10 @@ struct DocumentMetadata {
   std::vector<std::string> warnings;  // e.g. a date that could not be read
 };
 
-DocumentMetadata metadata_from_front_matter(const Json& meta, const DateOptions& options);
+// The fields named by `keys` (the rules file's front_matter_keys), each from the first key
+// present.
+DocumentMetadata metadata_from_front_matter(const Json& meta, const FrontMatterKeys& keys,
+                                            const DateOptions& options);
 
 // Fills a missing title from the first block (a heading, or a short first line of a
 // text document) and a missing date from a date-only line among the first blocks; the

@@ -30,6 +30,9 @@ struct ExtractOptions {
   const std::vector<Selector>* drop = nullptr;
   // Keep the text of dropped subtrees in DroppedElement::text (for --explain).
   bool describe_dropped = true;
+  // Where an <img> keeps its address, tried in order (the vocabulary's image_attributes). Not
+  // owned; null: src only.
+  const std::vector<std::string>* image_attributes = nullptr;
   // HTML nested deeper than this is flattened: elements past this depth are not opened as
   // blocks, their text still counts.
   std::size_t max_html_depth = 256;

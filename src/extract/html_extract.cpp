@@ -309,8 +309,11 @@ class HtmlWalker {
   }
 
   void image(const GumboElement& element) {
-    for (const char* name : {"src", "data-src", "data-original"}) {
-      const char* src = html::attribute(element, name);
+    static const std::vector<std::string> kSrcOnly = {"src"};
+    const std::vector<std::string>& names =
+        options_.image_attributes ? *options_.image_attributes : kSrcOnly;
+    for (const std::string& name : names) {
+      const char* src = html::attribute(element, name.c_str());
       if (!src)
         continue;
       const std::string_view url = text::trim(src);

@@ -29,6 +29,7 @@
 #include "corpus_clean/types.hpp"
 #include "extract/blocks.hpp"
 #include "rules/selector.hpp"
+#include "rules/vocabulary.hpp"
 
 namespace re2 {
 class RE2;
@@ -101,10 +102,13 @@ class RuleBook {
   // extractor applies to a document of that site. Built once per rules load.
   const std::vector<Selector>& drop_selectors(const RuleSet* site) const;
   const std::vector<std::shared_ptr<RuleSet>>& sites() const { return sites_; }
+  // The vocabulary of every file loaded, added up.
+  const Vocabulary& vocabulary() const { return vocabulary_; }
 
  private:
   std::vector<std::shared_ptr<RuleSet>> sites_;
   std::shared_ptr<RuleSet> generic_;
+  Vocabulary vocabulary_;
 };
 
 // What the block rules took out of the text.
@@ -121,12 +125,9 @@ struct Harvest {
   std::unordered_set<std::string> reporter_index;
 };
 
-// Applies `set`'s block rules to `blocks` in order; fills `harvest`, and `explain` when given.
-void apply_block_rules(const RuleSet& set, std::vector<Block>& blocks, Harvest& harvest,
-                       std::vector<ExplainEntry>* explain);
-
-// Splits a harvested list of names ("李跃群、张亚楠", "赵觉珵 胡雨薇") into names, dropping staff
-// codes such as SF055 and re-joining a name written with a space inside ("杨 洁").
-std::vector<std::string> split_names(std::string_view text);
+// Applies `set`'s block rules to `blocks` in order; fills `harvest` (names split by the
+// vocabulary), and `explain` when given.
+void apply_block_rules(const RuleSet& set, const Vocabulary& vocabulary, std::vector<Block>& blocks,
+                       Harvest& harvest, std::vector<ExplainEntry>* explain);
 
 }  // namespace corpus_clean

@@ -134,14 +134,16 @@ Cleaned extract_and_apply_rules(const Document& document, const FrontMatterSplit
   extract_options.max_html_depth = options.max_html_depth;
   extract_options.drop = &rules.drop_selectors(out.site);
   extract_options.describe_dropped = options.explain;
+  extract_options.image_attributes = &rules.vocabulary().image_attributes;
   std::vector<DroppedElement> dropped;
   out.extraction = extract(split.body, out.format, extract_options, &dropped);
   trim_blocks(out.extraction.blocks);
   if (explain)
     explain_dropped(dropped, out.site, rules.generic(), *explain);
+  const Vocabulary& vocabulary = rules.vocabulary();
   if (out.site)
-    apply_block_rules(*out.site, out.extraction.blocks, out.harvest, explain);
-  apply_block_rules(rules.generic(), out.extraction.blocks, out.harvest, explain);
+    apply_block_rules(*out.site, vocabulary, out.extraction.blocks, out.harvest, explain);
+  apply_block_rules(rules.generic(), vocabulary, out.extraction.blocks, out.harvest, explain);
   if ((out.site && out.site->repairs(out.format)) || rules.generic().repairs(out.format))
     repair_page_breaks(out.extraction.blocks);
   return out;
@@ -211,7 +213,8 @@ Outcome process_document(Document document, const Context& context) {
   std::vector<ExplainEntry>* explain = note_rules ? &outcome.explain : nullptr;
   Cleaned cleaned = extract_and_apply_rules(document, *split, *meta, context, explain);
 
-  DocumentMetadata metadata = metadata_from_front_matter(*meta, options.dates);
+  DocumentMetadata metadata =
+      metadata_from_front_matter(*meta, context.rules().vocabulary().front_matter, options.dates);
   if (!metadata.date && cleaned.harvest.date)
     metadata.date = to_iso8601(*cleaned.harvest.date, options.dates);
   take_title_and_date_from_body(cleaned.extraction.blocks, cleaned.format, options.dates, metadata);

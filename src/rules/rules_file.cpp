@@ -1,0 +1,415 @@
+// Reading rules files: the YAML of docs/rules.md into rule sets and the vocabulary, validated,
+// with every error pointing at FILE:LINE.
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <iterator>
+#include <map>
+
+#include "rules/rules.hpp"
+#include "text/utf8.hpp"
+
+namespace corpus_clean {
+
+namespace {
+
+const std::map<std::string, HarvestField, std::less<>>& harvest_fields() {
+  static const std::map<std::string, HarvestField, std::less<>> fields = {
+      {"editors", HarvestField::editors},
+      {"reporters", HarvestField::reporters},
+      {"source", HarvestField::source},
+      {"url", HarvestField::url},
+      {"original_title", HarvestField::original_title},
+      {"date", HarvestField::date},
+  };
+  return fields;
+}
+
+RE2::Options pattern_options() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  return options;
+}
+
+}  // namespace
+
+// Reads a rules file into RuleSets, with every error pointing at FILE:LINE.
+class RuleParser {
+ public:
+  explicit RuleParser(std::string name) : name_(std::move(name)) {}
+
+  Result<bool> parse(std::string_view yaml, std::vector<std::shared_ptr<RuleSet>>& sites,
+                     std::shared_ptr<RuleSet>& generic, Vocabulary& vocabulary) {
+    YAML::Node root;
+    try {
+      root = YAML::Load(std::string(yaml));
+    } catch (const YAML::Exception& e) {
+      return error_at(e.mark.line + 1, e.msg);
+    }
+    try {
+      return parse_root(root, sites, generic, vocabulary);
+    } catch (const YAML::Exception& e) {
+      return error_at(e.mark.line + 1, e.msg);
+    }
+  }
+
+ private:
+  Error error_at(int line, const std::string& what) const {
+    return make_error(ErrorCode::invalid_option, Stage::rules,
+                      name_ + ":" + std::to_string(line) + ": " + what);
+  }
+  Error error_at(const YAML::Node& node, const std::string& what) const {
+    return error_at(node.Mark().line + 1, what);
+  }
+  std::string origin(const YAML::Node& node) const {
+    return name_ + ":" + std::to_string(node.Mark().line + 1);
+  }
+
+  Result<bool> parse_root(const YAML::Node& root, std::vector<std::shared_ptr<RuleSet>>& sites,
+                          std::shared_ptr<RuleSet>& generic, Vocabulary& vocabulary) {
+    if (!root.IsMap())
+      return error_at(root, "a rules file is a mapping with 'sites' and 'generic'");
+    for (const auto& entry : root) {
+      const std::string key = entry.first.as<std::string>();
+      if (key == "version") {
+        if (entry.second.as<std::string>() != "1") {
+          return error_at(entry.second, "unsupported rules version (this build reads version 1)");
+        }
+      } else if (key == "sites") {
+        if (!entry.second.IsSequence())
+          return error_at(entry.second, "'sites' must be a list");
+        for (const YAML::Node& site : entry.second) {
+          auto set = std::make_shared<RuleSet>();
+          if (Result<bool> ok = parse_set(site, *set, true); !ok)
+            return ok;
+          sites.push_back(std::move(set));
+        }
+      } else if (key == "generic") {
+        if (!generic) {
+          generic = std::make_shared<RuleSet>();
+          generic->name_ = "generic";
+        }
+        if (Result<bool> ok = parse_set(entry.second, *generic, false); !ok)
+          return ok;
+      } else if (key == "vocabulary") {
+        if (Result<bool> ok = parse_vocabulary(entry.second, vocabulary); !ok)
+          return ok;
+      } else {
+        return error_at(entry.first,
+                        "unknown key '" + key + "' (expected version, sites, generic, vocabulary)");
+      }
+    }
+    return true;
+  }
+
+  Result<bool> parse_set(const YAML::Node& node, RuleSet& set, bool is_site) {
+    if (!node.IsMap())
+      return error_at(node, "a rule set is a mapping");
+    for (const auto& entry : node) {
+      const std::string key = entry.first.as<std::string>();
+      const YAML::Node& value = entry.second;
+      if (key == "site" && is_site) {
+        set.name_ = value.as<std::string>();
+      } else if (key == "match" && is_site) {
+        if (Result<bool> ok = parse_match(value, set.match_); !ok)
+          return ok;
+      } else if (key == "repair_page_breaks") {
+        for (const YAML::Node& format : value) {
+          const std::string f = format.as<std::string>();
+          if (f == "html") {
+            set.repair_formats_.push_back(Format::html);
+          } else if (f == "markdown") {
+            set.repair_formats_.push_back(Format::markdown);
+          } else if (f == "text") {
+            set.repair_formats_.push_back(Format::text);
+          } else {
+            return error_at(format, "unknown format '" + f + "' (html, markdown, text)");
+          }
+        }
+      } else if (key == "rules") {
+        if (!value.IsSequence())
+          return error_at(value, "'rules' must be a list");
+        for (const YAML::Node& rule : value) {
+          if (Result<bool> ok = parse_rule(rule, set); !ok)
+            return ok;
+        }
+      } else {
+        return error_at(entry.first, "unknown key '" + key + "' in a " +
+                                         (is_site ? "site" : "generic") + " rule set");
+      }
+    }
+    if (is_site && set.name_.empty())
+      return error_at(node, "a site rule set needs 'site: NAME'");
+    if (is_site && set.match_.front_matter.empty() && set.match_.body.empty() &&
+        set.match_.paths.empty()) {
+      return error_at(node, "site '" + set.name_ + "' has no 'match' (front_matter, body, path)");
+    }
+    return compile_set(set, node);
+  }
+
+  Result<bool> parse_match(const YAML::Node& node, SiteMatch& match) {
+    if (!node.IsMap())
+      return error_at(node, "'match' is a mapping of front_matter, body, path");
+    for (const auto& entry : node) {
+      const std::string key = entry.first.as<std::string>();
+      if (key == "front_matter") {
+        if (!entry.second.IsMap())
+          return error_at(entry.second, "front_matter: KEY: VALUE(S)");
+        for (const auto& field : entry.second) {
+          match.front_matter.emplace_back(field.first.as<std::string>(), strings(field.second));
+        }
+      } else if (key == "body") {
+        match.body = strings(entry.second);
+      } else if (key == "path") {
+        match.paths = strings(entry.second);
+      } else {
+        return error_at(entry.first, "unknown match key '" + key + "' (front_matter, body, path)");
+      }
+    }
+    return true;
+  }
+
+  // `vocabulary:` a list of entries, each one kind of word list with its `why`.
+  Result<bool> parse_vocabulary(const YAML::Node& node, Vocabulary& vocabulary) {
+    if (!node.IsSequence())
+      return error_at(node, "'vocabulary' must be a list");
+    for (const YAML::Node& item : node) {
+      if (!item.IsMap())
+        return error_at(item,
+                        "a vocabulary entry is a mapping such as {role_words: [...], why: ...}");
+      int kinds = 0;
+      bool why = false;
+      for (const auto& entry : item) {
+        const std::string key = entry.first.as<std::string>();
+        const YAML::Node& value = entry.second;
+        if (key == "why") {
+          why = !value.as<std::string>().empty();
+          continue;
+        }
+        ++kinds;
+        Result<bool> ok = parse_vocabulary_entry(key, value, vocabulary);
+        if (!ok)
+          return ok;
+      }
+      if (kinds != 1) {
+        return error_at(item,
+                        "a vocabulary entry has exactly one of name_separators, role_words, "
+                        "staff_code, front_matter_keys, image_attributes");
+      }
+      if (!why)
+        return error_at(item, "every vocabulary entry needs a short 'why'");
+    }
+    return true;
+  }
+
+  Result<bool> parse_vocabulary_entry(const std::string& key, const YAML::Node& value,
+                                      Vocabulary& vocabulary) {
+    if (key == "name_separators") {
+      for (const std::string& s : strings(value)) {
+        std::size_t i = 0;
+        const char32_t cp = text::next_code_point(s, i);
+        if (s.empty() || i != s.size())
+          return error_at(value, "a name separator is one character, not '" + s + "'");
+        vocabulary.name_separators.push_back(cp);
+      }
+    } else if (key == "role_words") {
+      for (std::string& s : strings(value))
+        vocabulary.role_words.push_back(std::move(s));
+    } else if (key == "staff_code") {
+      auto shape = std::make_shared<const RE2>(value.as<std::string>(), pattern_options());
+      if (!shape->ok())
+        return error_at(value, "bad pattern '" + shape->pattern() + "': " + shape->error());
+      vocabulary.staff_codes.push_back(std::move(shape));
+    } else if (key == "front_matter_keys") {
+      return parse_front_matter_keys(value, vocabulary.front_matter);
+    } else if (key == "image_attributes") {
+      for (std::string& s : strings(value))
+        vocabulary.image_attributes.push_back(std::move(s));
+    } else {
+      return error_at(value, "unknown vocabulary '" + key +
+                                 "' (name_separators, role_words, staff_code, front_matter_keys, "
+                                 "image_attributes)");
+    }
+    return true;
+  }
+
+  Result<bool> parse_front_matter_keys(const YAML::Node& node, FrontMatterKeys& keys) {
+    if (!node.IsMap())
+      return error_at(node, "front_matter_keys: FIELD: [KEY, ...]");
+    const std::pair<const char*, std::vector<std::string>*> fields[] = {
+        {"title", &keys.title},           {"date", &keys.date},
+        {"author", &keys.author},         {"url", &keys.url},
+        {"categories", &keys.categories}, {"tags", &keys.tags},
+        {"images", &keys.images}};
+    for (const auto& entry : node) {
+      const std::string field = entry.first.as<std::string>();
+      const auto it = std::find_if(std::begin(fields), std::end(fields),
+                                   [&](const auto& f) { return field == f.first; });
+      if (it == std::end(fields)) {
+        return error_at(entry.first, "unknown field '" + field +
+                                         "' (title, date, author, url, categories, tags, images)");
+      }
+      for (std::string& key : strings(entry.second))
+        it->second->push_back(std::move(key));
+    }
+    return true;
+  }
+
+  static std::vector<std::string> strings(const YAML::Node& node) {
+    std::vector<std::string> out;
+    if (node.IsSequence()) {
+      for (const YAML::Node& item : node)
+        out.push_back(item.as<std::string>());
+    } else {
+      out.push_back(node.as<std::string>());
+    }
+    return out;
+  }
+
+  Result<bool> parse_rule(const YAML::Node& node, RuleSet& set) {
+    if (!node.IsMap())
+      return error_at(node, "a rule is a mapping such as {drop_block: PATTERN, why: ...}");
+    BlockRule rule;
+    rule.origin = origin(node);
+    std::optional<std::string> selector;
+    int actions = 0;
+    for (const auto& entry : node) {
+      const std::string key = entry.first.as<std::string>();
+      const YAML::Node& value = entry.second;
+      if (key == "drop_element") {
+        selector = value.as<std::string>();
+        rule.action = RuleAction::drop_element;
+        ++actions;
+      } else if (key == "drop_block" || key == "strip" || key == "harvest" || key == "cut") {
+        rule.pattern = value.as<std::string>();
+        rule.action = key == "drop_block" ? RuleAction::drop_block
+                      : key == "strip"    ? RuleAction::strip
+                      : key == "harvest"  ? RuleAction::harvest
+                                          : RuleAction::cut;
+        ++actions;
+      } else if (key == "why") {
+        rule.why = value.as<std::string>();
+      } else if (key == "remove") {
+        const std::string how = value.as<std::string>();
+        if (how != "block" && how != "match")
+          return error_at(value, "remove: block or match");
+        rule.remove_match_only = how == "match";
+      } else if (key == "kind") {
+        const std::string kind = value.as<std::string>();
+        static const std::map<std::string, BlockKind, std::less<>> kinds = {
+            {"paragraph", BlockKind::paragraph}, {"heading", BlockKind::heading},
+            {"list_item", BlockKind::list_item}, {"quote", BlockKind::quote},
+            {"table_row", BlockKind::table_row}, {"code", BlockKind::code}};
+        const auto it = kinds.find(kind);
+        if (it == kinds.end()) {
+          return error_at(value, "unknown block kind '" + kind +
+                                     "' (paragraph, heading, list_item, quote, table_row, code)");
+        }
+        rule.kind = it->second;
+      } else if (key == "first" || key == "last") {
+        const auto n = value.as<long long>();
+        if (n <= 0)
+          return error_at(value, key + " must be a positive number of blocks");
+        (key == "first" ? rule.first : rule.last) = static_cast<std::size_t>(n);
+      } else {
+        return error_at(entry.first, "unknown rule key '" + key + "'");
+      }
+    }
+    if (actions != 1) {
+      return error_at(node,
+                      "a rule has exactly one of drop_element, drop_block, strip, harvest, cut");
+    }
+    if (rule.why.empty())
+      return error_at(node, "every rule needs a short 'why'");
+    if (selector) {
+      Result<Selector> parsed = parse_selector(*selector);
+      if (!parsed)
+        return error_at(node, parsed.error().detail);
+      set.drop_elements_.push_back(std::move(parsed).value());
+      set.drop_element_why_.push_back(rule.why);
+      return true;
+    }
+    auto regex = std::make_shared<RE2>(rule.pattern, pattern_options());
+    if (!regex->ok()) {
+      return error_at(node, "bad pattern '" + rule.pattern + "': " + regex->error());
+    }
+    for (const auto& [group_name, index] : regex->NamedCapturingGroups()) {
+      const auto field = harvest_fields().find(group_name);
+      if (field == harvest_fields().end()) {
+        return error_at(node, "unknown capture '" + group_name +
+                                  "' (editors, reporters, source, url, original_title, date)");
+      }
+      rule.captures.emplace_back(index, field->second);
+    }
+    if (rule.action == RuleAction::harvest && rule.captures.empty()) {
+      return error_at(node, "a harvest pattern needs a named capture such as (?P<editors>...)");
+    }
+    if (rule.action != RuleAction::harvest && rule.remove_match_only) {
+      return error_at(node, "'remove' goes with harvest only");
+    }
+    rule.regex = std::move(regex);
+    set.block_rules_.push_back(std::move(rule));
+    return true;
+  }
+
+  Result<bool> compile_set(RuleSet& set, const YAML::Node& node) {
+    auto compiled = std::make_shared<RE2::Set>(pattern_options(), RE2::UNANCHORED);
+    for (const BlockRule& rule : set.block_rules_) {
+      std::string error;
+      if (compiled->Add(rule.pattern, &error) < 0) {
+        return error_at(node, "bad pattern '" + rule.pattern + "': " + error);
+      }
+    }
+    if (!set.block_rules_.empty() && !compiled->Compile()) {
+      return error_at(node, "the rule set's patterns are too large to compile together");
+    }
+    set.set_ = std::shared_ptr<const void>(compiled, compiled.get());
+    return true;
+  }
+
+  std::string name_;
+};
+
+Result<RuleBook> RuleBook::load(std::string_view yaml, const std::string& name) {
+  RuleBook book;
+  if (Result<bool> ok = book.add(yaml, name); !ok)
+    return std::move(ok).take_error();
+  return book;
+}
+
+Result<bool> RuleBook::add(std::string_view yaml, const std::string& name) {
+  std::vector<std::shared_ptr<RuleSet>> sites;
+  // A user's generic rules extend a copy of the current generic set.
+  std::shared_ptr<RuleSet> generic =
+      generic_ ? std::make_shared<RuleSet>(*generic_) : std::shared_ptr<RuleSet>();
+  Vocabulary vocabulary = vocabulary_;
+  Result<bool> ok = RuleParser(name).parse(yaml, sites, generic, vocabulary);
+  if (!ok)
+    return ok;
+  for (auto& site : sites_)
+    sites.push_back(site);
+  sites_ = std::move(sites);
+  if (!generic) {
+    generic = std::make_shared<RuleSet>();
+    generic->name_ = "generic";
+    generic->set_ = std::make_shared<RE2::Set>(pattern_options(), RE2::UNANCHORED);
+  }
+  generic_ = std::move(generic);
+  vocabulary_ = std::move(vocabulary);
+  auto combine = [&](RuleSet& set) {
+    set.drop_with_generic_ = set.drop_elements_;
+    if (&set != generic_.get()) {
+      set.drop_with_generic_.insert(set.drop_with_generic_.end(), generic_->drop_elements_.begin(),
+                                    generic_->drop_elements_.end());
+    }
+  };
+  for (auto& site : sites_)
+    combine(*site);
+  combine(*generic_);
+  return true;
+}
+
+}  // namespace corpus_clean

@@ -1,0 +1,38 @@
+// The words and shapes the engine reads that are data, not rules: what separates the names of a
+// byline, which words stand between names and are not names, the shape of a staff code, which
+// front-matter keys hold which field, and which attributes hold an image's address. They live in
+// the rules file's `vocabulary` section, each with a `why`; a --rules file adds to them.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace re2 {
+class RE2;
+}  // namespace re2
+
+namespace corpus_clean {
+
+// The front-matter keys each record field is read from, first present key first.
+struct FrontMatterKeys {
+  std::vector<std::string> title;
+  std::vector<std::string> date;
+  std::vector<std::string> author;
+  std::vector<std::string> url;
+  std::vector<std::string> categories;
+  std::vector<std::string> tags;
+  std::vector<std::string> images;
+};
+
+struct Vocabulary {
+  std::vector<char32_t> name_separators;  // 、 ， / ；: between the names of one list
+  std::vector<std::string> role_words;    // 记者, 编辑: between names, never a name
+  // Shapes of staff codes (SF055) that editor lines carry beside names; RE2, whole token.
+  std::vector<std::shared_ptr<const re2::RE2>> staff_codes;
+  FrontMatterKeys front_matter;
+  std::vector<std::string> image_attributes;  // src, data-src: where an <img> keeps its address
+};
+
+}  // namespace corpus_clean
