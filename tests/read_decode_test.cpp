@@ -232,12 +232,5 @@ TEST(DeclaredHtmlCharset, Table) {
     EXPECT_EQ(declared_html_charset(row.in), row.out) << row.in;
 }
 
-TEST(IsValidUtf8, ReportsTheOffset) {
-  std::size_t offset = 0;
-  EXPECT_FALSE(text::is_valid_utf8("12345678901中\xFF", &offset));
-  EXPECT_EQ(offset, 14u);
-  EXPECT_TRUE(text::is_valid_utf8("𠀀 emoji 😀 and 中文"));
-}
-
 }  // namespace
 }  // namespace corpus_clean

@@ -4,6 +4,8 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include "corpus_clean/driver.hpp"
 #include "corpus_clean/normalize.hpp"
@@ -21,10 +23,201 @@ Exit status: 0 all inputs became records or counted drops; 1 some inputs failed;
 2 usage error; 3 the output could not be written.)";
 
 int normalize_filter(const corpus_clean::NormalizeOptions& options) {
-  const corpus_clean::Normalizer normalizer(options);
-  return corpus_clean::normalize_stream(std::cin, std::cout, normalizer)
+  auto normalizer = corpus_clean::Normalizer::create(options);
+  if (!normalizer) {
+    std::cerr << "corpus-clean: " << normalizer.error().message() << '\n';
+    return corpus_clean::kExitUsage;
+  }
+  return corpus_clean::normalize_stream(std::cin, std::cout, *normalizer)
              ? corpus_clean::kExitOk
              : corpus_clean::kExitOutput;
+}
+
+// What the command line fills: the run's Options, and the arguments that need checking or
+// converting before they go into them.
+struct CommandLine {
+  corpus_clean::Options options;
+  std::string shard;
+  std::string assume_tz;
+  std::string dedup;
+  std::string no_normalize;
+  bool normalize_only = false;
+};
+
+int usage_error(const std::string& message) {
+  std::cerr << "corpus-clean: " << message << '\n';
+  return corpus_clean::kExitUsage;
+}
+
+void add_input_options(CLI::App& app, CommandLine& cl) {
+  app.add_option(
+         "INPUT", cl.options.inputs,
+         "Files and directories to read (directories recursively; '-': one document on stdin)")
+      ->type_name("PATH");
+
+  const char* input_group = "Input";
+  app.add_option("--files-from", cl.options.files_from,
+                 "Read input paths from FILE, one per line ('-' for standard input)")
+      ->type_name("FILE")
+      ->group(input_group);
+  app.add_option("--max-bytes", cl.options.max_bytes,
+                 "Fail inputs larger than this many bytes (default 64 MiB)")
+      ->type_name("N")
+      ->group(input_group);
+  app.add_option("--max-html-depth", cl.options.max_html_depth,
+                 "Flatten HTML nested deeper than this many elements, keeping the text, with a "
+                 "warning (default 256)")
+      ->type_name("N")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20).description(""))
+      ->group(input_group);
+  app.add_option("--max-front-matter-bytes", cl.options.yaml_limits.max_bytes,
+                 "Fail front matter larger than this many bytes (default 1 MiB, at most 16 MiB)")
+      ->type_name("N")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{16} << 20).description(""))
+      ->group(input_group);
+  app.add_option("--max-yaml-nodes", cl.options.yaml_limits.max_nodes,
+                 "Fail YAML front matter of more nodes than this, counted after alias expansion "
+                 "(default 100000)")
+      ->type_name("N")
+      ->group(input_group);
+  app.add_option("--max-yaml-depth", cl.options.yaml_limits.max_depth,
+                 "Fail YAML front matter nested deeper than this (default 64, at most 1000)")
+      ->type_name("N")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}).description(""))
+      ->group(input_group);
+  app.add_option("--include", cl.options.selection.include,
+                 "Only inputs whose id (path below its root) matches GLOB (repeatable)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false)
+      ->group(input_group);
+  app.add_option("--exclude", cl.options.selection.exclude,
+                 "Skip inputs whose id matches GLOB (repeatable)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false)
+      ->group(input_group);
+  app.add_option("--shard", cl.shard,
+                 "Only cl.shard K of N (1-based): inputs whose xxh3-64(id) mod N is K-1")
+      ->type_name("K/N")
+      ->group(input_group);
+}
+
+void add_output_options(CLI::App& app, CommandLine& cl) {
+  const char* output_group = "Output";
+  app.add_option("-o,--output", cl.options.output, "Write records to FILE ('-': standard output)")
+      ->type_name("FILE")
+      ->default_str("-")
+      ->group(output_group);
+  app.add_option("--errors", cl.options.errors_path,
+                 "Also write one JSON line per failed input to FILE")
+      ->type_name("FILE")
+      ->group(output_group);
+  app.add_option("--stats", cl.options.stats_path,
+                 "Write a JSON summary of the run to FILE ('-': stdout, or stderr when the "
+                 "records go to stdout)")
+      ->type_name("FILE")
+      ->group(output_group);
+  app.add_option("--assume-tz", cl.assume_tz,
+                 "Give date-times that name no zone this UTC offset (e.g. +08:00)")
+      ->type_name("OFFSET")
+      ->group(output_group);
+}
+
+void add_filter_options(CLI::App& app, CommandLine& cl) {
+  const char* filter_group = "Filters (each counted as a drop with its reason)";
+  app.add_option("--min-chars", cl.options.min_chars, "Drop records with fewer characters of text")
+      ->type_name("N")
+      ->group(filter_group);
+  app.add_option("--dedup", cl.dedup, "Drop a record whose text hash was already written")
+      ->type_name("exact")
+      ->check(CLI::IsMember({"exact"}))
+      ->group(filter_group);
+  app.add_option("--site", cl.options.sites, "Keep only documents of this rule set (repeatable)")
+      ->type_name("NAME")
+      ->allow_extra_args(false)
+      ->group(filter_group);
+}
+
+void add_rules_options(CLI::App& app, CommandLine& cl) {
+  const char* rules_group = "Rules";
+  app.add_option("--rules", cl.options.rules_files,
+                 "Add a rules file on top of the built-in rules (repeatable; see docs/rules.md)")
+      ->type_name("FILE")
+      ->allow_extra_args(false)
+      ->group(rules_group);
+  app.add_flag("--explain", cl.options.explain,
+               "Tell on standard error which rule removed or harvested what, per document")
+      ->group(rules_group);
+}
+
+void add_normalize_options(CLI::App& app, CommandLine& cl) {
+  const char* normalize_group = "Normalization";
+  app.add_flag("--normalize", cl.normalize_only,
+               "Only normalize: text on standard input to standard output, line by line")
+      ->group(normalize_group);
+  app.add_option("--no-normalize", cl.no_normalize,
+                 "Switch normalization rules off: ids such as N4,N6, or 'all'")
+      ->type_name("IDS")
+      ->group(normalize_group);
+  app.add_flag("--simplified", cl.options.normalize.simplified,
+               "Convert Traditional to Simplified Chinese (slower)")
+      ->group(normalize_group);
+  app.add_flag("--corner-quotes", cl.options.normalize.corner_quotes,
+               "Turn corner quotes 「」『』 into “”‘’")
+      ->group(normalize_group);
+  app.add_flag("--cjk-spacing", cl.options.normalize.cjk_spacing,
+               "Put a space between CJK and Latin letters or digits")
+      ->group(normalize_group);
+}
+
+void add_behaviour_options(CLI::App& app, CommandLine& cl) {
+  const char* behaviour_group = "Behaviour";
+  app.add_option("-j,--jobs", cl.options.jobs,
+                 "Worker threads (default: one per core); output is the same for any number")
+      ->type_name("N")
+      ->group(behaviour_group);
+  app.add_flag("--progress", cl.options.progress,
+               "Show progress on standard error even when it is not a terminal")
+      ->group(behaviour_group);
+  app.add_flag("-q,--quiet", cl.options.quiet, "Print nothing on standard error but errors")
+      ->group(behaviour_group);
+  app.add_flag("--strict", cl.options.strict,
+               "Stop at the first input that fails (no output file is written)")
+      ->group(behaviour_group);
+}
+
+// Checks and converts what CLI11 could not; nullopt when the options are good.
+std::optional<int> finish_options(CommandLine& cl) {
+  corpus_clean::Options& options = cl.options;
+  if (!cl.no_normalize.empty()) {
+    auto disabled = corpus_clean::disable_rules(options.normalize, cl.no_normalize);
+    if (!disabled)
+      return usage_error("--no-normalize: " + disabled.error().detail);
+    options.normalize = *disabled;
+    bool any = false;
+    for (int id = 1; id <= corpus_clean::kNormalizeRuleCount; ++id)
+      any = any || options.normalize.enabled[static_cast<std::size_t>(id)];
+    options.normalize_text = any || options.normalize.simplified ||
+                             options.normalize.corner_quotes || options.normalize.cjk_spacing;
+  }
+  if (!cl.assume_tz.empty()) {
+    options.dates.assume_offset_minutes = corpus_clean::parse_utc_offset(cl.assume_tz);
+    if (!options.dates.assume_offset_minutes)
+      return usage_error("--assume-tz: '" + cl.assume_tz + "' is not a UTC offset such as +08:00");
+  }
+  options.dedup_exact = cl.dedup == "exact";
+  if (!cl.shard.empty()) {
+    unsigned long long k = 0, n = 0;
+    char extra = 0;
+    if (std::sscanf(cl.shard.c_str(), "%llu/%llu%c", &k, &n, &extra) != 2 || n == 0 || k == 0 ||
+        k > n) {
+      return usage_error("--shard: '" + cl.shard + "' is not K/N with 1 <= K <= N (e.g. 3/16)");
+    }
+    options.selection.shard_index = k;
+    options.selection.shard_count = n;
+  }
+  if (!cl.normalize_only && options.inputs.empty() && !options.files_from)
+    return usage_error("no input: name files or directories, or use --files-from (see --help)");
+  return std::nullopt;
 }
 
 }  // namespace
@@ -32,10 +225,6 @@ int normalize_filter(const corpus_clean::NormalizeOptions& options) {
 int main(int argc, char** argv) {
   // A closed pipe is seen as EPIPE on write and ends the run quietly.
   std::signal(SIGPIPE, SIG_IGN);
-
-  corpus_clean::Options options;
-  std::string no_normalize;
-  bool normalize_only = false;
 
   CLI::App app{
       "Turn directories of mirrored Chinese news posts into clean JSON Lines: one typed "
@@ -48,134 +237,13 @@ int main(int argc, char** argv) {
                                            corpus_clean::dependency_versions());
   app.footer(kFooter);
   app.get_formatter()->column_width(34);
-
-  app.add_option(
-         "INPUT", options.inputs,
-         "Files and directories to read (directories recursively; '-': one document on stdin)")
-      ->type_name("PATH");
-
-  const char* input_group = "Input";
-  app.add_option("--files-from", options.files_from,
-                 "Read input paths from FILE, one per line ('-' for standard input)")
-      ->type_name("FILE")
-      ->group(input_group);
-  app.add_option("--max-bytes", options.max_bytes,
-                 "Fail inputs larger than this many bytes (default 64 MiB)")
-      ->type_name("N")
-      ->group(input_group);
-  app.add_option("--max-html-depth", options.max_html_depth,
-                 "Flatten HTML nested deeper than this many elements, keeping the text, with a "
-                 "warning (default 256)")
-      ->type_name("N")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20).description(""))
-      ->group(input_group);
-  app.add_option("--max-front-matter-bytes", options.yaml_limits.max_bytes,
-                 "Fail front matter larger than this many bytes (default 1 MiB, at most 16 MiB)")
-      ->type_name("N")
-      ->check(CLI::Range(std::size_t{0}, std::size_t{16} << 20).description(""))
-      ->group(input_group);
-  app.add_option("--max-yaml-nodes", options.yaml_limits.max_nodes,
-                 "Fail YAML front matter of more nodes than this, counted after alias expansion "
-                 "(default 100000)")
-      ->type_name("N")
-      ->group(input_group);
-  app.add_option("--max-yaml-depth", options.yaml_limits.max_depth,
-                 "Fail YAML front matter nested deeper than this (default 64, at most 1000)")
-      ->type_name("N")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}).description(""))
-      ->group(input_group);
-  app.add_option("--include", options.selection.include,
-                 "Only inputs whose id (path below its root) matches GLOB (repeatable)")
-      ->type_name("GLOB")
-      ->allow_extra_args(false)
-      ->group(input_group);
-  app.add_option("--exclude", options.selection.exclude,
-                 "Skip inputs whose id matches GLOB (repeatable)")
-      ->type_name("GLOB")
-      ->allow_extra_args(false)
-      ->group(input_group);
-  std::string shard;
-  app.add_option("--shard", shard,
-                 "Only shard K of N (1-based): inputs whose xxh3-64(id) mod N is K-1")
-      ->type_name("K/N")
-      ->group(input_group);
-
-  const char* output_group = "Output";
-  app.add_option("-o,--output", options.output, "Write records to FILE ('-': standard output)")
-      ->type_name("FILE")
-      ->default_str("-")
-      ->group(output_group);
-  app.add_option("--errors", options.errors_path,
-                 "Also write one JSON line per failed input to FILE")
-      ->type_name("FILE")
-      ->group(output_group);
-  app.add_option("--stats", options.stats_path,
-                 "Write a JSON summary of the run to FILE ('-': stdout, or stderr when the "
-                 "records go to stdout)")
-      ->type_name("FILE")
-      ->group(output_group);
-  std::string assume_tz;
-  app.add_option("--assume-tz", assume_tz,
-                 "Give date-times that name no zone this UTC offset (e.g. +08:00)")
-      ->type_name("OFFSET")
-      ->group(output_group);
-
-  const char* filter_group = "Filters (each counted as a drop with its reason)";
-  app.add_option("--min-chars", options.min_chars, "Drop records with fewer characters of text")
-      ->type_name("N")
-      ->group(filter_group);
-  std::string dedup;
-  app.add_option("--dedup", dedup, "Drop a record whose text hash was already written")
-      ->type_name("exact")
-      ->check(CLI::IsMember({"exact"}))
-      ->group(filter_group);
-  app.add_option("--site", options.sites, "Keep only documents of this rule set (repeatable)")
-      ->type_name("NAME")
-      ->allow_extra_args(false)
-      ->group(filter_group);
-
-  const char* rules_group = "Rules";
-  app.add_option("--rules", options.rules_files,
-                 "Add a rules file on top of the built-in rules (repeatable; see docs/rules.md)")
-      ->type_name("FILE")
-      ->allow_extra_args(false)
-      ->group(rules_group);
-  app.add_flag("--explain", options.explain,
-               "Tell on standard error which rule removed or harvested what, per document")
-      ->group(rules_group);
-
-  const char* normalize_group = "Normalization";
-  app.add_flag("--normalize", normalize_only,
-               "Only normalize: text on standard input to standard output, line by line")
-      ->group(normalize_group);
-  app.add_option("--no-normalize", no_normalize,
-                 "Switch normalization rules off: ids such as N4,N6, or 'all'")
-      ->type_name("IDS")
-      ->group(normalize_group);
-  app.add_flag("--simplified", options.normalize.simplified,
-               "Convert Traditional to Simplified Chinese (slower)")
-      ->group(normalize_group);
-  app.add_flag("--corner-quotes", options.normalize.corner_quotes,
-               "Turn corner quotes 「」『』 into “”‘’")
-      ->group(normalize_group);
-  app.add_flag("--cjk-spacing", options.normalize.cjk_spacing,
-               "Put a space between CJK and Latin letters or digits")
-      ->group(normalize_group);
-
-  const char* behaviour_group = "Behaviour";
-  app.add_option("-j,--jobs", options.jobs,
-                 "Worker threads (default: one per core); output is the same for any number")
-      ->type_name("N")
-      ->group(behaviour_group);
-  app.add_flag("--progress", options.progress,
-               "Show progress on standard error even when it is not a terminal")
-      ->group(behaviour_group);
-  app.add_flag("-q,--quiet", options.quiet, "Print nothing on standard error but errors")
-      ->group(behaviour_group);
-  app.add_flag("--strict", options.strict,
-               "Stop at the first input that fails (no output file is written)")
-      ->group(behaviour_group);
-
+  CommandLine cl;
+  add_input_options(app, cl);
+  add_output_options(app, cl);
+  add_filter_options(app, cl);
+  add_rules_options(app, cl);
+  add_normalize_options(app, cl);
+  add_behaviour_options(app, cl);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -183,52 +251,11 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "corpus-clean: " << e.what() << " (see --help)\n";
-    return corpus_clean::kExitUsage;
+    return usage_error(std::string(e.what()) + " (see --help)");
   }
-
-  if (!no_normalize.empty()) {
-    auto disabled = corpus_clean::disable_rules(options.normalize, no_normalize);
-    if (!disabled) {
-      std::cerr << "corpus-clean: --no-normalize: " << disabled.error().detail << '\n';
-      return corpus_clean::kExitUsage;
-    }
-    options.normalize = *disabled;
-    bool any = false;
-    for (int id = 1; id <= corpus_clean::kNormalizeRuleCount; ++id) {
-      any = any || options.normalize.enabled[static_cast<std::size_t>(id)];
-    }
-    options.normalize_text = any || options.normalize.simplified ||
-                             options.normalize.corner_quotes || options.normalize.cjk_spacing;
-  }
-  if (!assume_tz.empty()) {
-    options.dates.assume_offset_minutes = corpus_clean::parse_utc_offset(assume_tz);
-    if (!options.dates.assume_offset_minutes) {
-      std::cerr << "corpus-clean: --assume-tz: '" << assume_tz
-                << "' is not a UTC offset such as +08:00\n";
-      return corpus_clean::kExitUsage;
-    }
-  }
-  if (normalize_only)
-    return normalize_filter(options.normalize);
-  options.dedup_exact = dedup == "exact";
-  if (!shard.empty()) {
-    unsigned long long k = 0, n = 0;
-    char extra = 0;
-    if (std::sscanf(shard.c_str(), "%llu/%llu%c", &k, &n, &extra) != 2 || n == 0 || k == 0 ||
-        k > n) {
-      std::cerr << "corpus-clean: --shard: '" << shard
-                << "' is not K/N with 1 <= K <= N (e.g. 3/16)\n";
-      return corpus_clean::kExitUsage;
-    }
-    options.selection.shard_index = k;
-    options.selection.shard_count = n;
-  }
-
-  if (options.inputs.empty() && !options.files_from) {
-    std::cerr << "corpus-clean: no input: name files or directories, or use --files-from "
-                 "(see --help)\n";
-    return corpus_clean::kExitUsage;
-  }
-  return corpus_clean::run(options, std::cerr).exit_code;
+  if (std::optional<int> status = finish_options(cl))
+    return *status;
+  if (cl.normalize_only)
+    return normalize_filter(cl.options.normalize);
+  return corpus_clean::run(cl.options, std::cerr).exit_code;
 }

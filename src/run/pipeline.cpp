@@ -10,6 +10,8 @@
 #include "document/metadata.hpp"
 #include "document/yaml_meta.hpp"
 #include "extract/extract.hpp"
+#include "extract/html_document.hpp"
+#include "extract/page_metadata.hpp"
 #include "input/decode.hpp"
 #include "input/read.hpp"
 #include "output/record_text.hpp"
@@ -119,6 +121,7 @@ struct Cleaned {
   const RuleSet* site = nullptr;
   Format format = Format::text;
   Extraction extraction;
+  std::optional<PageMetadata> page;  // a whole page's <head>
   Harvest harvest;
 };
 
@@ -136,7 +139,17 @@ Cleaned extract_and_apply_rules(const Document& document, const FrontMatterSplit
   extract_options.describe_dropped = options.explain;
   extract_options.image_attributes = &rules.vocabulary().image_attributes;
   std::vector<DroppedElement> dropped;
-  out.extraction = extract(split.body, out.format, extract_options, &dropped);
+  if (out.format == Format::html) {
+    // Parsed once: the page's own metadata and the blocks come from the same tree.
+    const html::Document doc = html::Document::parse(split.body, {options.max_html_depth});
+    if (doc.is_whole_page())
+      out.page = read_page_metadata(doc);
+    HtmlExtraction html = extract_html_blocks(doc, doc.root(), extract_options);
+    out.extraction = std::move(html.extraction);
+    dropped = std::move(html.dropped);
+  } else {
+    out.extraction = extract(split.body, out.format, extract_options);
+  }
   trim_blocks(out.extraction.blocks);
   if (explain)
     explain_dropped(dropped, out.site, rules.generic(), *explain);

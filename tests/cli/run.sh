@@ -65,6 +65,12 @@ check "unterminated front matter: named with the line" stderr_has "$tmp/bad.md: 
 check "YAML error: line and column" bash -c "grep -F '$tmp/badyaml.md: front matter:' '$tmp/stderr' | grep -q 'at line [0-9]*:[0-9]*'"
 check "--errors: one JSON line per failed input" lines "$tmp/errors.jsonl" 2
 check "--errors: stage and code" bash -c "jq -s -e 'any(.[]; .code == \"unterminated_front_matter\" and .stage == \"front_matter\")' '$tmp/errors.jsonl' >/dev/null"
+run "$tmp/bad.md" "$tmp/good.md" --errors -
+check "--errors - with records on stdout: a usage error" status 2
+check "--errors - with records on stdout: says why" stderr_has "--errors - and the records would both go to standard output"
+check "--errors - with records on stdout: nothing written" lines "$tmp/stdout" 0
+run "$tmp/bad.md" "$tmp/good.md" --errors - -o "$tmp/e.jsonl"
+check "--errors - with -o FILE: the error lines on stdout" bash -c "jq -e '.code == \"unterminated_front_matter\"' '$tmp/stdout' >/dev/null"
 
 run seeds/ -o "$tmp/nodir/out.jsonl"
 check "unwritable output: exit 3" status 3

@@ -1,0 +1,118 @@
+// The record writer's filter chain, and the ordered hand-over between feeder, workers and
+// writer.
+#include "output/writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <random>
+#include <thread>
+
+#include "run/work_queue.hpp"
+#include "test_util.hpp"
+
+namespace corpus_clean {
+namespace {
+
+SerializedRecord record(std::string id, std::string site, std::string hash, std::int64_t chars) {
+  return SerializedRecord{"{\"id\":\"" + id + "\"}\n", std::move(id), std::move(site),
+                          std::move(hash), chars};
+}
+
+TEST(RecordWriter, EachFilterDropsWithItsReasonInOrder) {
+  testing::TempDir dir;
+  const std::string path = (dir.path() / "out.jsonl").string();
+  Options options;
+  options.sites = {"sina", "nbd"};
+  options.min_chars = 10;
+  options.dedup_exact = true;
+  auto sink = OutputSink::open(path);
+  ASSERT_TRUE(sink.ok());
+  RecordWriter writer(**sink, make_filters(options));
+  struct Row {
+    SerializedRecord in;
+    bool written;
+    const char* dropped;  // nullptr: kept
+  };
+  const Row rows[] = {
+      {record("a", "sina", "h1", 50), true, nullptr},
+      {record("b", "generic", "h2", 50), false, "site"},
+      {record("c", "nbd", "h3", 9), false, "min_chars"},
+      {record("d", "nbd", "h1", 50), false, "duplicate"},
+      // A record a filter dropped is not remembered: its copy is the first written.
+      {record("e", "generic", "h4", 50), false, "site"},
+      {record("f", "sina", "h4", 50), true, nullptr},
+      {record("g", "sina", "h4", 50), false, "duplicate"},
+  };
+  for (const Row& row : rows) {
+    const RecordWriter::Verdict verdict = writer.write(row.in);
+    EXPECT_EQ(verdict.written, row.written) << row.in.id;
+    if (row.dropped) {
+      ASSERT_TRUE(verdict.dropped.has_value()) << row.in.id;
+      EXPECT_EQ(*verdict.dropped, row.dropped) << row.in.id;
+    } else {
+      EXPECT_FALSE(verdict.dropped.has_value()) << row.in.id;
+    }
+  }
+  ASSERT_TRUE((*sink)->commit());
+  EXPECT_EQ(testing::read_all(path), "{\"id\":\"a\"}\n{\"id\":\"f\"}\n");
+}
+
+TEST(RecordWriter, NoOptionsNoFilters) {
+  EXPECT_TRUE(make_filters(Options{}).empty());
+}
+
+TEST(WorkQueue, ResultsComeBackInPushOrderWhateverTheWorkers) {
+  constexpr std::size_t kJobs = 2000;
+  constexpr std::size_t kWindow = 8;
+  WorkQueue<std::size_t, std::size_t> queue(kWindow);
+  std::atomic<std::size_t> in_flight_max{0};
+  std::atomic<std::size_t> pushed{0}, taken{0};
+  std::vector<std::jthread> threads;
+  threads.emplace_back([&] {
+    for (std::size_t i = 0; i < kJobs; ++i) {
+      ASSERT_TRUE(queue.push(i));
+      const std::size_t flight = ++pushed - taken.load();
+      std::size_t seen = in_flight_max.load();
+      while (flight > seen && !in_flight_max.compare_exchange_weak(seen, flight)) {
+      }
+    }
+    queue.close();
+  });
+  for (int w = 0; w < 4; ++w) {
+    threads.emplace_back([&, w] {
+      std::mt19937 random(static_cast<unsigned>(w));
+      while (auto job = queue.claim()) {
+        if (random() % 8 == 0)
+          std::this_thread::sleep_for(std::chrono::microseconds(random() % 200));
+        queue.put(job->first, job->second * 3);
+      }
+    });
+  }
+  std::size_t expected = 0;
+  while (std::optional<std::size_t> done = queue.take()) {
+    ASSERT_EQ(*done, expected * 3);
+    ++expected;
+    ++taken;
+  }
+  EXPECT_EQ(expected, kJobs);
+  EXPECT_LE(in_flight_max.load(), kWindow + 1);  // +1: the count is read just after a take
+}
+
+TEST(WorkQueue, StopReleasesAFeederWaitingForRoom) {
+  WorkQueue<int, int> queue(2);
+  std::jthread feeder([&] {
+    int i = 0;
+    while (queue.push(i++)) {
+    }
+  });
+  auto first = queue.claim();
+  ASSERT_TRUE(first.has_value());
+  queue.stop();  // the feeder is blocked: the window is full
+  EXPECT_FALSE(queue.claim().has_value());
+  feeder.join();  // returns: push failed
+}
+
+}  // namespace
+}  // namespace corpus_clean
