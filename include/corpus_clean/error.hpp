@@ -9,7 +9,7 @@
 
 namespace corpus_clean {
 
-// Where in the pipeline (DESIGN.md §3) a document failed.
+// Where in the pipeline (docs/DESIGN.md §3) a document failed.
 enum class Stage {
   discover,
   read,

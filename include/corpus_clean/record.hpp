@@ -1,4 +1,4 @@
-// Stage: build and serialize the schema-v1 record (DESIGN.md §2).
+// Stage: build and serialize the schema-v1 record (docs/DESIGN.md §2).
 #pragma once
 
 #include <cstdint>

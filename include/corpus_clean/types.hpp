@@ -1,4 +1,4 @@
-// The values that flow between the stages (DESIGN.md §3): inputs, blocks, records.
+// The values that flow between the stages (docs/DESIGN.md §3): inputs, blocks, records.
 #pragma once
 
 #include <cstddef>
@@ -39,7 +39,7 @@ struct Document {
 enum class Format { html, markdown, text };
 std::string_view to_string(Format format);
 
-// A schema-v1 output record (DESIGN.md §2). Serialized in this field order.
+// A schema-v1 output record (docs/DESIGN.md §2). Serialized in this field order.
 struct Record {
   std::string id;
   std::string path;

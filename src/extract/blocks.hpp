@@ -1,4 +1,4 @@
-// The values the extract stage hands on (DESIGN.md §3): blocks of text in reading order, plus
+// The values the extract stage hands on (docs/DESIGN.md §3): blocks of text in reading order, plus
 // what the extractor noticed on the way (images, autolinks, the page's own metadata).
 #pragma once
 

@@ -1,4 +1,4 @@
-// Boilerplate rules as data (DESIGN.md §4): a YAML rules file of site rule sets, each with how
+// Boilerplate rules as data (docs/DESIGN.md §4): a YAML rules file of site rule sets, each with how
 // the site is recognised and an ordered list of rules, plus a generic set that always applies
 // after the site's. The engine knows no site: everything site-specific is in the file.
 //
