@@ -68,18 +68,22 @@ namespace {
 
 bool front_matter_matches(const Json& meta, const std::string& key,
                           const std::vector<std::string>& values) {
-  const auto it = meta.find(key);
-  if (it == meta.end())
+  if (!meta.contains(key))
     return false;
+  const Json& value = meta.at(key);
   auto equals_any = [&](const Json& v) {
     if (!v.is_string())
       return false;
     const std::string_view s = text::trim(v.get_ref<const std::string&>());
     return std::find(values.begin(), values.end(), s) != values.end();
   };
-  if (it->is_array())
-    return std::any_of(it->begin(), it->end(), equals_any);
-  return equals_any(*it);
+  if (!value.is_array())
+    return equals_any(value);
+  for (const Json& item : value) {
+    if (equals_any(item))
+      return true;
+  }
+  return false;
 }
 
 }  // namespace
