@@ -136,6 +136,8 @@ fi
 if [ "$rl" = yes ]; then
   rl_version=$("$python" -c 'import importlib.metadata as m
 print(m.version("readability-lxml"), "+ lxml", m.version("lxml"))' 2>/dev/null || echo "?")
+  debian=$(dpkg-query -W -f '${Version}' python3-readability 2>/dev/null) &&
+    rl_version="$rl_version (Debian $debian)"
 fi
 
 js_version() {  # js_version PACKAGE: the version installed in $node_dir, or nothing
