@@ -4,8 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include "extract/extract.hpp"
+#include "extract/html_depth.hpp"
 #include "extract/html_tags.hpp"
 #include "extract/page_metadata.hpp"
+#include "test_util.hpp"
 
 namespace corpus_clean {
 namespace {
@@ -78,6 +81,64 @@ TEST(HtmlDocument, AutolinksAndDepthAreDoneBeforeParsing) {
   EXPECT_EQ(doc.autolinks(), (std::vector<std::string>{"https://x.com/a?b=1&c=2"}));
   EXPECT_GE(doc.deepest(), 40u);
   EXPECT_GT(doc.flattened_tags(), 0u);
+}
+
+// The blocks of a body, parsed with or without the non-text parts left out first.
+std::string blocks_of(std::string_view body, bool strip) {
+  const html::Document doc = html::Document::parse(body, {.strip_non_text = strip});
+  std::string out;
+  for (const Block& b : extract_html_blocks(doc, doc.root(), {}).extraction.blocks)
+    out += b.text + "\n";
+  return out;
+}
+
+TEST(HtmlPrescan, LeavesOutWhatCanNeverBeText) {
+  struct Row {
+    std::string in;
+    std::string out;  // what gumbo is given
+  };
+  const Row rows[] = {
+      {"<p>a</p><script>var x = '<p>no</p>';</script><p>b</p>", "<p>a</p><p>b</p>"},
+      {"<style>p{}</style><p>a<!-- c --></p>", "<p>a</p>"},
+      {"<p>a<svg><g><text>no</text></g></svg>b</p>", "<p>ab</p>"},
+      {"<noscript><img src=x></noscript><template><p>t</p></template>x", "x"},
+      {"<SCRIPT type=text/javascript>1</SCRIPT >x", "x"},
+      // An unclosed svg ends where gumbo ends it: at a tag foreign content cannot hold.
+      {"<svg><path d=1><p>kept</p>", "<p>kept</p>"},
+      // Kept: the title (the page's title), xmp (shown as it is), doctype.
+      {"<!DOCTYPE html><title>t</title><xmp><b></xmp>", ""},
+  };
+  for (const Row& row : rows) {
+    HtmlDepthStats stats;
+    const std::optional<std::string> out =
+        prescan_html(row.in, {.max_depth = 256, .strip_non_text = true}, &stats);
+    EXPECT_EQ(out.value_or(""), row.out) << row.in;
+  }
+  HtmlDepthStats stats;
+  prescan_html(R"(<script type="application/ld+json">{"a":1}</script><script>x</script>)",
+               {.max_depth = 256, .strip_non_text = true}, &stats);
+  EXPECT_EQ(stats.json_ld, (std::vector<std::string>{R"({"a":1})"}));
+}
+
+TEST(HtmlPrescan, TheBlocksAreTheSameWithOrWithoutIt) {
+  const std::string pages[] = {
+      "<html><head><title>t</title><style>.a{}</style></head><body><div><p>正文一</p>"
+      "<script>document.write('<p>x</p>')</script><p>正文<svg><text>图</text></svg>二</p>"
+      "<noscript><p>开启脚本</p></noscript><ul><li>甲</li><li>乙</li></ul></div></body></html>",
+      "<div><p>a<math><mi>x</mi></math>b</p><!-- <p>commented</p> --><textarea>t</textarea></div>",
+      "<table><tr><td>a<iframe>f</iframe></td><td>b</td></tr></table>",
+  };
+  for (const std::string& page : pages)
+    EXPECT_EQ(blocks_of(page, true), blocks_of(page, false)) << page;
+  for (const char* dir : {"seeds", "tests/corpus"}) {
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(testing::source_dir() / dir)) {
+      if (!entry.is_regular_file())
+        continue;
+      const std::string body = testing::read_all(entry.path());
+      EXPECT_EQ(blocks_of(body, true), blocks_of(body, false)) << entry.path();
+    }
+  }
 }
 
 TEST(PageMetadata, ReadsTheHead) {

@@ -356,7 +356,7 @@ HtmlExtraction extract_html_blocks(const html::Document& doc, const GumboNode* r
 }
 
 HtmlExtraction extract_html(std::string_view body, const ExtractOptions& options) {
-  const html::Document doc = html::Document::parse(body, {options.max_html_depth});
+  const html::Document doc = html::Document::parse(body, {.max_depth = options.max_html_depth});
   return extract_html_blocks(doc, doc.root(), options);
 }
 

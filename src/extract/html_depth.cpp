@@ -53,6 +53,18 @@ bool hides_content(GumboTag tag) {
   return html::role_of(tag) == html::TagRole::skipped && !is_raw_text(tag) && !opens_nothing(tag);
 }
 
+// What strip_non_text leaves out: raw-text elements whose content is never text (not title,
+// whose content is the page's title, nor xmp, noembed and noframes, which show theirs), and
+// elements whose content never reaches the text.
+bool strips_raw_text(GumboTag tag) {
+  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_IFRAME ||
+         tag == GUMBO_TAG_TEXTAREA;
+}
+bool strips_element(GumboTag tag) {
+  return tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH || tag == GUMBO_TAG_NOSCRIPT ||
+         tag == GUMBO_TAG_TEMPLATE;
+}
+
 // The element kinds that bound a search for an element "in scope".
 enum class Scope { normal, button, list_item, table };
 
@@ -90,11 +102,12 @@ std::uint32_t name_hash(std::string_view name) {
 
 class DepthScanner {
  public:
-  DepthScanner(std::string_view html, std::size_t max_depth, HtmlDepthStats& stats)
+  DepthScanner(std::string_view html, const HtmlPrescanOptions& options, HtmlDepthStats& stats)
       : html_(html),
-        max_depth_(max_depth),
+        max_depth_(options.max_depth),
         stats_(stats),
-        counts_(static_cast<std::size_t>(GUMBO_TAG_LAST) + 1, 0) {}
+        counts_(static_cast<std::size_t>(GUMBO_TAG_LAST) + 1, 0),
+        strip_(options.strip_non_text) {}
 
   std::optional<std::string> run() {
     const std::size_t n = html_.size();
@@ -106,6 +119,8 @@ class DepthScanner {
       const char next = html_[lt + 1];
       if (next == '!') {
         pos = skip_declaration(lt);
+        if (strip_ && html_.substr(lt, 4) == "<!--")
+          cut(lt, pos);
       } else if (next == '?') {
         pos = skip_past('>', lt + 2);
       } else if (next == '/' && lt + 2 < n && text::is_ascii_alpha(html_[lt + 2])) {
@@ -130,6 +145,8 @@ class DepthScanner {
     GumboTag tag;
     std::uint32_t name;  // hash of the lower-case name, told apart for unknown tags
     bool hides;
+    bool stripped = false;  // left out with its content (strip_non_text)
+    bool counted = false;   // counted in hidden_: its content is being left out
   };
 
   std::size_t skip_past(char c, std::size_t from) const {
@@ -157,8 +174,11 @@ class DepthScanner {
     return skip_past('>', lt + 2);
   }
 
-  // The end of a raw-text element's content and end tag, from `from`.
-  std::size_t skip_raw_text(std::string_view name, std::size_t from) const {
+  // The end of a raw-text element's content and end tag, from `from`; `*content_end` receives
+  // where the end tag starts.
+  std::size_t skip_raw_text(std::string_view name, std::size_t from,
+                            std::size_t* content_end) const {
+    *content_end = html_.size();
     for (std::size_t at = html_.find("</", from); at != std::string_view::npos;
          at = html_.find("</", at + 2)) {
       const std::size_t after = at + 2 + name.size();
@@ -168,8 +188,10 @@ class DepthScanner {
       for (std::size_t k = 0; k < name.size() && same; ++k)
         same = text::ascii_lower(html_[at + 2 + k]) == name[k];
       if (same && (after == html_.size() || text::is_ascii_space(html_[after]) ||
-                   html_[after] == '/' || html_[after] == '>'))
+                   html_[after] == '/' || html_[after] == '>')) {
+        *content_end = at;
         return skip_past('>', after);
+      }
     }
     return html_.size();
   }
@@ -226,13 +248,24 @@ class DepthScanner {
       // Opens and closes around text only; kept whatever the depth so that its content stays
       // out of the text.
       stats_.max_depth = std::max(stats_.max_depth, stack_.size() + 1);
-      return skip_raw_text(name_, tag_end);
+      std::size_t content_end = 0;
+      const std::size_t end = skip_raw_text(name_, tag_end, &content_end);
+      if (strip_ && strips_raw_text(kind)) {
+        if (kind == GUMBO_TAG_SCRIPT && is_json_ld(lt, tag_end))
+          stats_.json_ld.emplace_back(html_.substr(tag_end, content_end - tag_end));
+        cut(lt, end);
+      }
+      return end;
     }
+    if (foreign_ > 0 && has_flag(kind, html::kBreaksForeign))
+      close_foreign(lt);
     if (opens_nothing(kind) || (self_closing && foreign_ > 0))
       return tag_end;
     current_tag_ = lt;
     close_implied(kind);
-    push(Open{kind, hash, hides_content(kind)}, lt, tag_end);
+    Open open{kind, hash, hides_content(kind)};
+    open.stripped = strip_ && strips_element(kind);
+    push(open, lt, tag_end);
     return tag_end;
   }
 
@@ -255,9 +288,14 @@ class DepthScanner {
     if (!at)
       return;  // gumbo ignores it, or treats it in ways that keep its tree no deeper
     const bool kept = *at < max_depth_;
+    const bool stripped = stack_[*at].stripped;
     pop_through(*at, /*closes_it=*/true);
-    if (!kept)
+    if (stripped) {
+      if (hidden_ == 0)
+        copied_ = tag_end;  // the end tag goes with the element
+    } else if (!kept) {
       drop(lt, tag_end, kind);
+    }
   }
 
   // The ends the HTML standard implies when a start tag of `kind` comes.
@@ -382,11 +420,48 @@ class DepthScanner {
     if (is_foreign_root(open.tag))
       ++foreign_;
     stats_.max_depth = std::max(stats_.max_depth, stack_.size());
+    if (open.stripped) {
+      cut(lt, tag_end);
+      stack_.back().counted = true;
+      ++hidden_;
+      return;
+    }
     if (kept)
       return;
     drop(lt, tag_end, open.tag);
-    if (open.hides)
+    if (open.hides) {
+      stack_.back().counted = true;
       ++hidden_;
+    }
+  }
+
+  // A tag that foreign content cannot hold (p, div, b, ...) ends the svg or math it stands in,
+  // as gumbo ends it, so that an unclosed <svg> does not take the rest of the page with it.
+  void close_foreign(std::size_t lt) {
+    for (std::size_t i = 0; i < stack_.size(); ++i) {
+      if (is_foreign_root(stack_[i].tag)) {
+        current_tag_ = lt;
+        pop_through(i);
+        return;
+      }
+    }
+  }
+
+  // Removes html_[begin, end) from the output (what is inside a left-out element already is).
+  void cut(std::size_t begin, std::size_t end) {
+    if (hidden_ > 0)
+      return;
+    if (!changed_) {
+      out_.reserve(html_.size());
+      changed_ = true;
+    }
+    out_.append(html_.substr(copied_, begin - copied_));
+    copied_ = end;
+  }
+
+  bool is_json_ld(std::size_t lt, std::size_t tag_end) const {
+    const std::string tag = text::ascii_lower(html_.substr(lt, tag_end - lt));
+    return tag.find("ld+json") != std::string::npos;
   }
 
   // Pops the elements from the top down to `index`. A formatting element popped by something
@@ -402,7 +477,7 @@ class DepthScanner {
       --counts_[static_cast<std::size_t>(open.tag)];
       if (is_foreign_root(open.tag))
         --foreign_;
-      if (open.hides && stack_.size() > max_depth_ && --hidden_ == 0)
+      if (open.counted && --hidden_ == 0)
         copied_ = current_tag_;  // the hidden content ends where the current tag starts
       stack_.pop_back();
     }
@@ -453,6 +528,7 @@ class DepthScanner {
   std::size_t foreign_ = 0;            // open svg and math elements
   std::size_t hidden_ = 0;             // open elements past the limit that hide their content
   std::size_t current_tag_ = 0;        // where the tag being handled starts
+  bool strip_ = false;                 // leave out what can never be text
   std::string name_;                   // the current tag's lower-case name
   std::vector<GumboTag> closed_;       // formatting elements closed implicitly by this tag
   std::string out_;                    // html_[0, copied_) with the dropped tags removed
@@ -462,12 +538,17 @@ class DepthScanner {
 
 }  // namespace
 
-std::optional<std::string> limit_html_depth(std::string_view html, std::size_t max_depth,
-                                            HtmlDepthStats* stats) {
+std::optional<std::string> prescan_html(std::string_view html, const HtmlPrescanOptions& options,
+                                        HtmlDepthStats* stats) {
   HtmlDepthStats local;
   HtmlDepthStats& out = stats ? *stats : local;
   out = HtmlDepthStats{};
-  return DepthScanner(html, max_depth, out).run();
+  return DepthScanner(html, options, out).run();
+}
+
+std::optional<std::string> limit_html_depth(std::string_view html, std::size_t max_depth,
+                                            HtmlDepthStats* stats) {
+  return prescan_html(html, {max_depth, false}, stats);
 }
 
 }  // namespace corpus_clean

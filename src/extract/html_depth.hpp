@@ -27,14 +27,29 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace corpus_clean {
 
 struct HtmlDepthStats {
-  std::size_t max_depth = 0;     // the deepest nesting of elements seen (approximate)
-  std::size_t dropped_tags = 0;  // start and end tags removed
-  std::size_t closed_tags = 0;   // end tags added for formatting elements closed implicitly
+  std::size_t max_depth = 0;         // the deepest nesting of elements seen (approximate)
+  std::size_t dropped_tags = 0;      // start and end tags removed
+  std::size_t closed_tags = 0;       // end tags added for formatting elements closed implicitly
+  std::vector<std::string> json_ld;  // with strip_non_text: the JSON-LD scripts' content
 };
+
+struct HtmlPrescanOptions {
+  std::size_t max_depth = 256;
+  // Also leave out what can never become text, so that gumbo need not tokenize it: comments,
+  // the bodies of script (JSON-LD is kept aside in the stats), style, iframe and textarea, and
+  // svg, math, noscript and template elements with their content. On a whole page these are
+  // most of the bytes.
+  bool strip_non_text = false;
+};
+
+// The pre-scan with both jobs; nullopt when nothing changes.
+std::optional<std::string> prescan_html(std::string_view html, const HtmlPrescanOptions& options,
+                                        HtmlDepthStats* stats = nullptr);
 
 // `html` with the elements nested deeper than `max_depth` flattened (and implicitly closed
 // formatting elements closed), or nullopt when there is nothing to change (the common case,

@@ -72,11 +72,16 @@ Document Document::parse(std::string_view body, const ParseOptions& options) {
   Document doc;
   doc.html_ = rewrite_autolinks(body, doc.autolinks_);
   // gumbo's cost grows with the square of the nesting depth: flatten before it parses.
+  // What can never be text is left out before gumbo sees it: on a whole page, scripts, styles
+  // and inline SVG are most of the bytes, and gumbo's tokenizer is the slowest part of a run.
   HtmlDepthStats depth;
-  if (std::optional<std::string> flat = limit_html_depth(doc.html_, options.max_depth, &depth))
-    doc.html_ = std::move(*flat);
+  if (std::optional<std::string> prepared =
+          prescan_html(doc.html_, {options.max_depth, options.strip_non_text}, &depth)) {
+    doc.html_ = std::move(*prepared);
+  }
   doc.deepest_ = depth.max_depth;
   doc.flattened_ = depth.dropped_tags;
+  doc.json_ld_ = std::move(depth.json_ld);
   GumboOptions gumbo_options = kGumboDefaultOptions;
   gumbo_options.max_errors = 0;  // parse errors are not reported; don't collect them
   doc.output_.reset(gumbo_parse_with_options(&gumbo_options, doc.html_.data(), doc.html_.size()));

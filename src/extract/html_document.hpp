@@ -6,8 +6,9 @@
 //   HtmlExtraction blocks = extract_html_blocks(doc, doc.body(), options);
 //
 // Before gumbo sees the bytes they are prepared: Markdown autolinks (`<http://...>`, which
-// Jekyll bodies mix into HTML) become anchors, and nesting past the depth limit is flattened
-// (html_depth.hpp). The document owns the prepared bytes; gumbo's nodes point into them.
+// Jekyll bodies mix into HTML) become anchors, nesting past the depth limit is flattened, and
+// what can never be text (scripts, styles, SVG, comments) is left out (html_depth.hpp). The
+// document owns the prepared bytes; gumbo's nodes point into them.
 #pragma once
 
 #include <gumbo.h>
@@ -22,6 +23,9 @@ namespace corpus_clean::html {
 
 struct ParseOptions {
   std::size_t max_depth = 256;  // elements nested deeper are flattened, their text kept
+  // Leave out scripts, styles, SVG and the like before parsing (html_depth.hpp); JSON-LD is kept
+  // in json_ld(). Off only to compare against a full parse in tests.
+  bool strip_non_text = true;
 };
 
 class Document {
@@ -44,6 +48,8 @@ class Document {
   const std::vector<std::string>& autolinks() const { return autolinks_; }
   std::size_t deepest() const { return deepest_; }           // nesting seen (approximate)
   std::size_t flattened_tags() const { return flattened_; }  // tags dropped past the limit
+  // The content of the page's JSON-LD scripts, taken out before parsing.
+  const std::vector<std::string>& json_ld() const { return json_ld_; }
 
  private:
   Document();
@@ -53,6 +59,7 @@ class Document {
   std::string html_;
   std::unique_ptr<GumboOutput, OutputDeleter> output_;
   std::vector<std::string> autolinks_;
+  std::vector<std::string> json_ld_;
   std::size_t deepest_ = 0;
   std::size_t flattened_ = 0;
 };

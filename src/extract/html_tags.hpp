@@ -27,14 +27,15 @@ enum class TagRole : std::uint8_t {
 
 // The HTML standard's categories, as flags.
 enum TagFlag : std::uint16_t {
-  kOpensNothing = 1 << 0,  // void elements, and html/head/body/frameset (opened once by gumbo)
-  kRawText = 1 << 1,       // the tokenizer reads the content as text up to the end tag
-  kSpecial = 1 << 2,       // "special": an end tag of another kind never closes it
-  kClosesP = 1 << 3,       // a start tag that closes an open <p> in button scope
-  kFormatting = 1 << 4,    // reopened by gumbo after a block closes it implicitly
-  kTablePart = 1 << 5,     // table, tbody, tr, td, ...
-  kForeignRoot = 1 << 6,   // svg, math
-  kHeading = 1 << 7,       // h1..h6
+  kOpensNothing = 1 << 0,   // void elements, and html/head/body/frameset (opened once by gumbo)
+  kRawText = 1 << 1,        // the tokenizer reads the content as text up to the end tag
+  kSpecial = 1 << 2,        // "special": an end tag of another kind never closes it
+  kClosesP = 1 << 3,        // a start tag that closes an open <p> in button scope
+  kFormatting = 1 << 4,     // reopened by gumbo after a block closes it implicitly
+  kTablePart = 1 << 5,      // table, tbody, tr, td, ...
+  kForeignRoot = 1 << 6,    // svg, math
+  kHeading = 1 << 7,        // h1..h6
+  kBreaksForeign = 1 << 8,  // a start tag that ends svg or math content (p, div, b, ...)
 };
 
 struct TagInfo {

@@ -98,6 +98,7 @@ PageMetadata read_page_metadata(const html::Document& doc) {
     page.lang = std::string(text::trim(lang));
   // <head> holds most of it; JSON-LD and stray <meta> tags stand in the body too. An explicit
   // stack: a page's nesting must not reach the call stack.
+  page.json_ld = doc.json_ld();
   MetadataReader reader(page);
   std::vector<const GumboNode*> stack{root};
   while (!stack.empty()) {

@@ -141,7 +141,8 @@ Cleaned extract_and_apply_rules(const Document& document, const FrontMatterSplit
   std::vector<DroppedElement> dropped;
   if (out.format == Format::html) {
     // Parsed once: the page's own metadata and the blocks come from the same tree.
-    const html::Document doc = html::Document::parse(split.body, {options.max_html_depth});
+    const html::Document doc =
+        html::Document::parse(split.body, {.max_depth = options.max_html_depth});
     if (doc.is_whole_page())
       out.page = read_page_metadata(doc);
     HtmlExtraction html = extract_html_blocks(doc, doc.root(), extract_options);
