@@ -83,6 +83,8 @@ if [ -w /dev/full ]; then
   "$bin" seeds/ -o /dev/full 2>"$tmp/full.err"
   check "-o /dev/full: exit 3" test $? -eq 3
   check "-o /dev/full: says what failed" grep -q "/dev/full: .*No space left on device" "$tmp/full.err"
+else
+  skip "-o /dev/full" "/dev/full is not there or not writable"
 fi
 
 corpus=$tmp/corpus
@@ -98,6 +100,8 @@ check "... and no temporary file that looks like output" bash -c "! ls '$tmp' | 
 if command -v script >/dev/null; then
   script -qec "'$bin' -j1 '$corpus' -o '$tmp/pty.jsonl'" /dev/null >"$tmp/pty.out" 2>&1
   check "progress is drawn on a terminal" grep -q "files .*MB/s .*ETA" "$tmp/pty.out"
+else
+  skip "progress on a terminal" "script is not installed: Debian package bsdutils"
 fi
 "$bin" -j1 "$corpus" -o "$tmp/pipe.jsonl" 2>&1 | cat >"$tmp/pipe.out"
 check "no progress into a pipe" bash -c "! grep -q 'ETA' '$tmp/pipe.out'"

@@ -71,7 +71,7 @@ if command -v xxhsum >/dev/null 2>&1; then
   done
   check "3 shards: each input where xxh3-64(id) mod 3 + 1 puts it" [ "$wrong" -eq 0 ]
 else
-  echo "skip: the documented hash (xxhsum is not installed: Debian package xxhash)"
+  skip "the documented hash" "xxhsum is not installed: Debian package xxhash"
 fi
 
 "$bin" --quiet --shard 5/4 "$tmp/corpus" >/dev/null 2>&1

@@ -56,11 +56,13 @@ if have man; then
              grep -q -- '--shard' '$tmp/man.out'"
   check "man -l: no warnings" test ! -s "$tmp/man.err" || cat "$tmp/man.err"
 else
-  skip "man -l" "man is not installed (Debian package man-db)"
+  skip "man -l" "man is not installed: Debian package man-db"
 fi
 if have groff; then
   zcat "$man_page" | groff -ww -z -man -Tutf8 2>"$tmp/groff.err"
   check "groff -ww: no warnings" test $? -eq 0 -a ! -s "$tmp/groff.err" || cat "$tmp/groff.err"
+else
+  skip "groff -ww" "groff is not installed: Debian package groff-base"
 fi
 
 # Completes a command line with the installed bash completion; prints the candidates.
@@ -105,7 +107,7 @@ check "every --help option is in the man page and both completions ($(wc -l <"$t
 if have zsh; then
   check "zsh: the completion parses" zsh -n "$prefix/share/zsh/vendor-completions/_corpus-clean"
 else
-  skip "zsh completion" "zsh is not installed"
+  skip "zsh completion" "zsh is not installed: Debian package zsh"
 fi
 
 # --- a separate project against the installed CMake package ---------------------------------
@@ -158,11 +160,11 @@ if have dpkg-deb && have cpack; then
       check "lintian: no errors" bash -c "! grep -qE '^E: ' '$tmp/lintian.out'" ||
         cat "$tmp/lintian.out"
     else
-      skip "lintian" "lintian is not installed"
+      skip "lintian" "lintian, which is optional, is not installed: Debian package lintian"
     fi
   fi
 else
-  skip "cpack -G DEB" "dpkg-deb or cpack is not installed"
+  skip "cpack -G DEB" "dpkg-deb or cpack is not installed: Debian packages dpkg, cmake"
 fi
 
 finish install
