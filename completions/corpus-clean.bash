@@ -17,7 +17,7 @@ _corpus_clean() {
   fi
 
   local options="--files-from --include --exclude --shard --max-bytes --max-html-depth
-    --max-front-matter-bytes --max-yaml-nodes --max-yaml-depth -o --output --errors --stats --assume-tz --min-chars --dedup --site --rules --explain
+    --max-front-matter-bytes --max-yaml-nodes --max-yaml-depth -o --output --errors --stats --extract --assume-tz --min-chars --dedup --site --rules --explain
     --normalize --no-normalize --simplified --corner-quotes --cjk-spacing -j --jobs
     --progress -q --quiet --strict -V --version -h --help"
   local sites="sina finews report-preview nbd zhihu-daily mydrivers guancha cs-com cls stcn
@@ -30,6 +30,10 @@ _corpus_clean() {
       ;;
     --dedup)
       mapfile -t COMPREPLY < <(compgen -W "exact" -- "$cur")
+      return 0
+      ;;
+    --extract)
+      mapfile -t COMPREPLY < <(compgen -W "article whole" -- "$cur")
       return 0
       ;;
     --site)

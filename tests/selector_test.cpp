@@ -1,5 +1,5 @@
 // Element selectors: parsing and matching.
-#include "rules/selector.hpp"
+#include "extract/selector.hpp"
 
 #include <gtest/gtest.h>
 

@@ -30,6 +30,10 @@ struct YamlLimits {
   bool simple_fast_path = true;
 };
 
+// What an HTML page's text is: its article (main-content selection on whole pages and on
+// bodies no site rule set recognises), or everything it shows.
+enum class ExtractMode { article, whole };
+
 struct Options {
   std::vector<std::string> inputs;         // files and directories
   std::optional<std::string> files_from;   // a file of paths, or "-" for stdin
@@ -54,6 +58,7 @@ struct Options {
   std::size_t window = 256;              // documents in flight at most (memory bound)
   std::vector<std::string> rules_files;  // user rules files, on top of the built-in ones
   bool explain = false;                  // say which rule removed or harvested what
+  ExtractMode extract = ExtractMode::article;
 };
 
 }  // namespace corpus_clean

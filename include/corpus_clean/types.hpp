@@ -63,7 +63,15 @@ struct Record {
 };
 
 // What a boilerplate rule does (see the rules file, docs/rules.md).
-enum class RuleAction { drop_element, drop_block, strip, harvest, cut };
+enum class RuleAction {
+  drop_element,
+  drop_block,
+  strip,
+  harvest,
+  cut,
+  select,  // main-content selection: the container chosen on a whole page
+  prune,   // main-content selection: an element inside it left out
+};
 std::string_view to_string(RuleAction action);
 
 // One thing a rule did, for --explain.

@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -102,6 +103,17 @@ void add_input_options(CLI::App& app, CommandLine& cl) {
 }
 
 void add_output_options(CLI::App& app, CommandLine& cl) {
+  app.add_option("--extract", cl.options.extract,
+                 "What an HTML page's text is: 'article' (find the article on whole pages and on "
+                 "bodies no site rule set recognises; the default) or 'whole' (everything the "
+                 "page shows)")
+      ->type_name("article|whole")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, corpus_clean::ExtractMode>{
+              {"article", corpus_clean::ExtractMode::article},
+              {"whole", corpus_clean::ExtractMode::whole}},
+          CLI::ignore_case))
+      ->group("Output");
   const char* output_group = "Output";
   app.add_option("-o,--output", cl.options.output, "Write records to FILE ('-': standard output)")
       ->type_name("FILE")

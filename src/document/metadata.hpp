@@ -9,9 +9,19 @@
 #include "corpus_clean/date.hpp"
 #include "corpus_clean/types.hpp"
 #include "extract/blocks.hpp"
-#include "rules/vocabulary.hpp"
 
 namespace corpus_clean {
+
+// The front-matter keys each record field is read from, first present key first.
+struct FrontMatterKeys {
+  std::vector<std::string> title;
+  std::vector<std::string> date;
+  std::vector<std::string> author;
+  std::vector<std::string> url;
+  std::vector<std::string> categories;
+  std::vector<std::string> tags;
+  std::vector<std::string> images;
+};
 
 struct DocumentMetadata {
   std::optional<std::string> title;

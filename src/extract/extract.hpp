@@ -11,11 +11,12 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "corpus_clean/types.hpp"
 #include "extract/blocks.hpp"
-#include "rules/selector.hpp"
+#include "extract/selector.hpp"
 
 namespace corpus_clean {
 
@@ -30,6 +31,8 @@ struct ExtractOptions {
   const std::vector<Selector>* drop = nullptr;
   // Keep the text of dropped subtrees in DroppedElement::text (for --explain).
   bool describe_dropped = true;
+  // Elements left out with their subtree (main-content pruning). Not owned; may be null.
+  const std::unordered_set<const GumboNode*>* skip = nullptr;
   // Where an <img> keeps its address, tried in order (the vocabulary's image_attributes). Not
   // owned; null: src only.
   const std::vector<std::string>* image_attributes = nullptr;
@@ -47,8 +50,10 @@ namespace html {
 class Document;
 }  // namespace html
 
-// The blocks of the subtree at `root` of a parsed document (its root element for the whole).
-HtmlExtraction extract_html_blocks(const html::Document& doc, const GumboNode* root,
+// The blocks of the subtrees at `roots` of a parsed document, in order ({doc.root()} for the
+// whole document).
+HtmlExtraction extract_html_blocks(const html::Document& doc,
+                                   const std::vector<const GumboNode*>& roots,
                                    const ExtractOptions& options);
 // Parses `body` and extracts the blocks of the whole document.
 HtmlExtraction extract_html(std::string_view body, const ExtractOptions& options = {});

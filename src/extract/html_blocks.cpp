@@ -2,7 +2,6 @@
 // starts a block at each block element, keeps inline elements inline, and drops what a reader
 // never sees.
 #include <gumbo.h>
-#include <strings.h>
 
 #include <algorithm>
 #include <memory>
@@ -22,67 +21,6 @@ namespace {
 
 using html::role_of;
 using html::TagRole;
-
-std::string lower_tag_name(const GumboElement& element) {
-  if (element.tag != GUMBO_TAG_UNKNOWN)
-    return gumbo_normalized_tagname(element.tag);
-  GumboStringPiece piece = element.original_tag;
-  gumbo_tag_from_original_text(&piece);
-  return text::ascii_lower(std::string_view(piece.data ? piece.data : "", piece.length));
-}
-
-class GumboElementView final : public ElementView {
- public:
-  explicit GumboElementView(const GumboElement& element) : element_(element) {
-    if (element.tag != GUMBO_TAG_UNKNOWN) {
-      tag_ = gumbo_normalized_tagname(element.tag);  // static, lower case
-    } else {
-      unknown_tag_ = lower_tag_name(element);
-      tag_ = unknown_tag_;
-    }
-  }
-  std::string_view tag() const override { return tag_; }
-  const char* attribute(std::string_view name) const override {
-    for (unsigned i = 0; i < element_.attributes.length; ++i) {
-      const auto* attr = static_cast<const GumboAttribute*>(element_.attributes.data[i]);
-      if (name == attr->name)
-        return attr->value;
-    }
-    return nullptr;
-  }
-
- private:
-  const GumboElement& element_;
-  std::string_view tag_;
-  std::string unknown_tag_;  // only for tags gumbo does not know
-};
-
-// Hidden by the markup itself: the `hidden` attribute or an inline display:none.
-bool is_hidden(const GumboElement& element) {
-  if (element.attributes.length == 0)
-    return false;
-  if (html::attribute(element, "hidden"))
-    return true;
-  const char* style = html::attribute(element, "style");
-  if (!style)
-    return false;
-  // "display" then optional spaces, ':', optional spaces, "none", in any case.
-  for (const char* p = style; *p; ++p) {
-    if (strncasecmp(p, "display", 7) != 0)
-      continue;
-    const char* q = p + 7;
-    while (*q == ' ')
-      ++q;
-    if (*q != ':')
-      continue;
-    ++q;
-    while (*q == ' ')
-      ++q;
-    if (strncasecmp(q, "none", 4) == 0)
-      return true;
-  }
-  return false;
-}
 
 // The text of a subtree, for --explain: what a dropped element held.
 std::string subtree_text(const GumboNode* root, std::size_t limit) {
@@ -114,13 +52,15 @@ class HtmlWalker {
  public:
   explicit HtmlWalker(const ExtractOptions& options) : options_(options) {}
 
-  HtmlExtraction run(const html::Document& doc, const GumboNode* root) {
+  HtmlExtraction run(const html::Document& doc, const std::vector<const GumboNode*>& roots) {
     result_.extraction.url_candidates = doc.autolinks();
     result_.extraction.deepest = doc.deepest();
     result_.extraction.flattened_tags = doc.flattened_tags();
-    if (root)
-      walk(root);
-    flush();
+    for (const GumboNode* root : roots) {
+      if (root)
+        walk(root);
+      flush();
+    }
     return std::move(result_);
   }
 
@@ -174,17 +114,15 @@ class HtmlWalker {
     }
     const GumboElement& element = node->v.element;
     const TagRole role = role_of(element.tag);
-    if (role == TagRole::skipped || is_hidden(element)) {
+    if (role == TagRole::skipped || html::is_hidden(element) ||
+        (options_.skip && options_.skip->contains(node))) {
       return;
     }
-    if (options_.drop && !options_.drop->empty()) {
-      const GumboElementView view(element);
-      for (std::size_t i = 0; i < options_.drop->size(); ++i) {
-        if (matches((*options_.drop)[i], view)) {
-          result_.dropped.push_back(
-              DroppedElement{i, options_.describe_dropped ? subtree_text(node, 240) : ""});
-          return;
-        }
+    if (options_.drop) {
+      if (std::optional<std::size_t> i = html::matching_selector(element, *options_.drop)) {
+        result_.dropped.push_back(
+            DroppedElement{*i, options_.describe_dropped ? subtree_text(node, 240) : ""});
+        return;
       }
     }
     const bool deep = stack.size() >= options_.max_html_depth;  // flattened past the limit
@@ -350,14 +288,15 @@ class HtmlWalker {
 
 }  // namespace
 
-HtmlExtraction extract_html_blocks(const html::Document& doc, const GumboNode* root,
+HtmlExtraction extract_html_blocks(const html::Document& doc,
+                                   const std::vector<const GumboNode*>& roots,
                                    const ExtractOptions& options) {
-  return HtmlWalker(options).run(doc, root);
+  return HtmlWalker(options).run(doc, roots);
 }
 
 HtmlExtraction extract_html(std::string_view body, const ExtractOptions& options) {
   const html::Document doc = html::Document::parse(body, {.max_depth = options.max_html_depth});
-  return extract_html_blocks(doc, doc.root(), options);
+  return extract_html_blocks(doc, {doc.root()}, options);
 }
 
 }  // namespace corpus_clean

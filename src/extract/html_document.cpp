@@ -1,9 +1,12 @@
 // Preparing and parsing an HTML body once (html_document.hpp).
 #include "extract/html_document.hpp"
 
+#include <strings.h>
+
 #include <optional>
 
 #include "extract/html_depth.hpp"
+#include "text/strings.hpp"
 
 namespace corpus_clean::html {
 namespace {
@@ -102,6 +105,82 @@ const GumboNode* Document::body() const {
 
 bool Document::is_whole_page() const {
   return written(head()) || written(body());
+}
+
+namespace {
+
+std::string lower_tag_name(const GumboElement& element) {
+  if (element.tag != GUMBO_TAG_UNKNOWN)
+    return gumbo_normalized_tagname(element.tag);
+  GumboStringPiece piece = element.original_tag;
+  gumbo_tag_from_original_text(&piece);
+  return text::ascii_lower(std::string_view(piece.data ? piece.data : "", piece.length));
+}
+
+class GumboElementView final : public ElementView {
+ public:
+  explicit GumboElementView(const GumboElement& element) : element_(element) {
+    if (element.tag != GUMBO_TAG_UNKNOWN) {
+      tag_ = gumbo_normalized_tagname(element.tag);  // static, lower case
+    } else {
+      unknown_tag_ = lower_tag_name(element);
+      tag_ = unknown_tag_;
+    }
+  }
+  std::string_view tag() const override { return tag_; }
+  const char* attribute(std::string_view name) const override {
+    for (unsigned i = 0; i < element_.attributes.length; ++i) {
+      const auto* attr = static_cast<const GumboAttribute*>(element_.attributes.data[i]);
+      if (name == attr->name)
+        return attr->value;
+    }
+    return nullptr;
+  }
+
+ private:
+  const GumboElement& element_;
+  std::string_view tag_;
+  std::string unknown_tag_;  // only for tags gumbo does not know
+};
+
+}  // namespace
+
+bool is_hidden(const GumboElement& element) {
+  if (element.attributes.length == 0)
+    return false;
+  if (html::attribute(element, "hidden"))
+    return true;
+  const char* style = html::attribute(element, "style");
+  if (!style)
+    return false;
+  // "display" then optional spaces, ':', optional spaces, "none", in any case.
+  for (const char* p = style; *p; ++p) {
+    if (strncasecmp(p, "display", 7) != 0)
+      continue;
+    const char* q = p + 7;
+    while (*q == ' ')
+      ++q;
+    if (*q != ':')
+      continue;
+    ++q;
+    while (*q == ' ')
+      ++q;
+    if (strncasecmp(q, "none", 4) == 0)
+      return true;
+  }
+  return false;
+}
+
+std::optional<std::size_t> matching_selector(const GumboElement& element,
+                                             const std::vector<Selector>& selectors) {
+  if (selectors.empty())
+    return std::nullopt;
+  const GumboElementView view(element);
+  for (std::size_t i = 0; i < selectors.size(); ++i) {
+    if (matches(selectors[i], view))
+      return i;
+  }
+  return std::nullopt;
 }
 
 const GumboNode* child_element(const GumboNode* node, GumboTag tag) {

@@ -15,9 +15,12 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "extract/selector.hpp"
 
 namespace corpus_clean::html {
 
@@ -63,6 +66,13 @@ class Document {
   std::size_t deepest_ = 0;
   std::size_t flattened_ = 0;
 };
+
+// Hidden by the markup itself: the `hidden` attribute or an inline display:none.
+bool is_hidden(const GumboElement& element);
+
+// The index of the first selector that matches the element, if any.
+std::optional<std::size_t> matching_selector(const GumboElement& element,
+                                             const std::vector<Selector>& selectors);
 
 // The first child element of `node` with this tag, or null.
 const GumboNode* child_element(const GumboNode* node, GumboTag tag);

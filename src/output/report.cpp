@@ -121,7 +121,8 @@ void Report::processed(const std::string& path, const Outcome& outcome) {
   stats_.bytes_in += outcome.bytes_in;
   stats_.normalization += outcome.normalization;
   for (const ExplainEntry& e : outcome.explain) {
-    if (!e.after_cut)
+    const bool rule = e.action != RuleAction::select && e.action != RuleAction::prune;
+    if (rule && !e.after_cut)
       ++stats_.rules[e.rule_set + " " + e.origin];
   }
   for (const std::string& w : outcome.warnings)

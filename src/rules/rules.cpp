@@ -35,6 +35,10 @@ std::string_view to_string(RuleAction action) {
       return "harvest";
     case RuleAction::cut:
       return "cut";
+    case RuleAction::select:
+      return "select";
+    case RuleAction::prune:
+      return "prune";
   }
   return "unknown";
 }
@@ -234,6 +238,8 @@ void apply_block_rules(const RuleSet& set, const Vocabulary& vocabulary, std::ve
           break;
         }
         case RuleAction::drop_element:
+        case RuleAction::select:
+        case RuleAction::prune:
           break;
       }
     }

@@ -28,7 +28,8 @@
 #include "corpus_clean/error.hpp"
 #include "corpus_clean/types.hpp"
 #include "extract/blocks.hpp"
-#include "rules/selector.hpp"
+#include "extract/main_content.hpp"
+#include "extract/selector.hpp"
 #include "rules/vocabulary.hpp"
 
 namespace re2 {
@@ -104,11 +105,14 @@ class RuleBook {
   const std::vector<std::shared_ptr<RuleSet>>& sites() const { return sites_; }
   // The vocabulary of every file loaded, added up.
   const Vocabulary& vocabulary() const { return vocabulary_; }
+  // The hints and thresholds of main-content selection, likewise.
+  const MainContentRules& main_content() const { return main_content_; }
 
  private:
   std::vector<std::shared_ptr<RuleSet>> sites_;
   std::shared_ptr<RuleSet> generic_;
   Vocabulary vocabulary_;
+  MainContentRules main_content_;
 };
 
 // What the block rules took out of the text.

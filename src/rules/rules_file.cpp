@@ -9,6 +9,7 @@
 #include <map>
 
 #include "rules/rules.hpp"
+#include "text/strings.hpp"
 #include "text/utf8.hpp"
 
 namespace corpus_clean {
@@ -42,7 +43,8 @@ class RuleParser {
   explicit RuleParser(std::string name) : name_(std::move(name)) {}
 
   Result<bool> parse(std::string_view yaml, std::vector<std::shared_ptr<RuleSet>>& sites,
-                     std::shared_ptr<RuleSet>& generic, Vocabulary& vocabulary) {
+                     std::shared_ptr<RuleSet>& generic, Vocabulary& vocabulary,
+                     MainContentRules& main_content) {
     YAML::Node root;
     try {
       root = YAML::Load(std::string(yaml));
@@ -50,7 +52,7 @@ class RuleParser {
       return error_at(e.mark.line + 1, e.msg);
     }
     try {
-      return parse_root(root, sites, generic, vocabulary);
+      return parse_root(root, sites, generic, vocabulary, main_content);
     } catch (const YAML::Exception& e) {
       return error_at(e.mark.line + 1, e.msg);
     }
@@ -69,7 +71,8 @@ class RuleParser {
   }
 
   Result<bool> parse_root(const YAML::Node& root, std::vector<std::shared_ptr<RuleSet>>& sites,
-                          std::shared_ptr<RuleSet>& generic, Vocabulary& vocabulary) {
+                          std::shared_ptr<RuleSet>& generic, Vocabulary& vocabulary,
+                          MainContentRules& main_content) {
     if (!root.IsMap())
       return error_at(root, "a rules file is a mapping with 'sites' and 'generic'");
     for (const auto& entry : root) {
@@ -97,9 +100,13 @@ class RuleParser {
       } else if (key == "vocabulary") {
         if (Result<bool> ok = parse_vocabulary(entry.second, vocabulary); !ok)
           return ok;
+      } else if (key == "main_content") {
+        if (Result<bool> ok = parse_main_content(entry.second, main_content); !ok)
+          return ok;
       } else {
         return error_at(entry.first,
-                        "unknown key '" + key + "' (expected version, sites, generic, vocabulary)");
+                        "unknown key '" + key +
+                            "' (expected version, sites, generic, vocabulary, main_content)");
       }
     }
     return true;
@@ -258,6 +265,74 @@ class RuleParser {
     return true;
   }
 
+  // `main_content:` a list of entries: a class/id hint or a tag with its weight, or a
+  // threshold, each with its `why`.
+  Result<bool> parse_main_content(const YAML::Node& node, MainContentRules& rules) {
+    if (!node.IsSequence())
+      return error_at(node, "'main_content' must be a list");
+    for (const YAML::Node& item : node) {
+      if (!item.IsMap() || !item["why"] || item["why"].as<std::string>().empty())
+        return error_at(item, "a main_content entry is a mapping with a short 'why'");
+      const std::string kind = main_content_kind(item);
+      if (kind.empty()) {
+        return error_at(item,
+                        "a main_content entry has exactly one of hint, tag, "
+                        "min_paragraph_chars, sibling_share");
+      }
+      Result<bool> ok = parse_main_content_entry(kind, item, rules);
+      if (!ok)
+        return ok;
+    }
+    return true;
+  }
+
+  static std::string main_content_kind(const YAML::Node& item) {
+    std::string kind;
+    for (const auto& entry : item) {
+      const std::string key = entry.first.as<std::string>();
+      if (key == "why" || key == "weight")
+        continue;
+      if (!kind.empty())
+        return "";
+      kind = key;
+    }
+    return kind;
+  }
+
+  Result<bool> parse_main_content_entry(const std::string& kind, const YAML::Node& item,
+                                        MainContentRules& rules) {
+    const YAML::Node value = item[kind];
+    const std::string why = item["why"].as<std::string>();
+    if (kind == "hint" || kind == "tag") {
+      if (!item["weight"])
+        return error_at(item, "a " + kind + " needs a weight (e.g. 25 or -25)");
+      const int weight = item["weight"].as<int>();
+      if (kind == "tag") {
+        for (std::string& tag : strings(value))
+          rules.tags.push_back(ContentTagWeight{text::ascii_lower(tag), weight, why});
+        return true;
+      }
+      auto pattern = std::make_shared<const RE2>(value.as<std::string>(), pattern_options());
+      if (!pattern->ok())
+        return error_at(value, "bad pattern '" + pattern->pattern() + "': " + pattern->error());
+      rules.hints.push_back(ContentHint{std::move(pattern), weight, why});
+    } else if (kind == "min_paragraph_chars") {
+      const int n = value.as<int>();
+      if (n < 1)
+        return error_at(value, "min_paragraph_chars must be a positive number");
+      rules.min_paragraph_chars = n;
+    } else if (kind == "sibling_share") {
+      const double share = value.as<double>();
+      if (share <= 0 || share > 1)
+        return error_at(value, "sibling_share is a share of the container's score, in (0, 1]");
+      rules.sibling_share = share;
+    } else {
+      return error_at(item, "unknown main_content entry '" + kind +
+                                "' (hint, tag, min_paragraph_chars, sibling_share)");
+    }
+    return true;
+  }
+
   static std::vector<std::string> strings(const YAML::Node& node) {
     std::vector<std::string> out;
     if (node.IsSequence()) {
@@ -386,7 +461,8 @@ Result<bool> RuleBook::add(std::string_view yaml, const std::string& name) {
   std::shared_ptr<RuleSet> generic =
       generic_ ? std::make_shared<RuleSet>(*generic_) : std::shared_ptr<RuleSet>();
   Vocabulary vocabulary = vocabulary_;
-  Result<bool> ok = RuleParser(name).parse(yaml, sites, generic, vocabulary);
+  MainContentRules main_content = main_content_;
+  Result<bool> ok = RuleParser(name).parse(yaml, sites, generic, vocabulary, main_content);
   if (!ok)
     return ok;
   for (auto& site : sites_)
@@ -399,6 +475,7 @@ Result<bool> RuleBook::add(std::string_view yaml, const std::string& name) {
   }
   generic_ = std::move(generic);
   vocabulary_ = std::move(vocabulary);
+  main_content_ = std::move(main_content);
   auto combine = [&](RuleSet& set) {
     set.drop_with_generic_ = set.drop_elements_;
     if (&set != generic_.get()) {

@@ -9,22 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "document/metadata.hpp"
+
 namespace re2 {
 class RE2;
 }  // namespace re2
 
 namespace corpus_clean {
-
-// The front-matter keys each record field is read from, first present key first.
-struct FrontMatterKeys {
-  std::vector<std::string> title;
-  std::vector<std::string> date;
-  std::vector<std::string> author;
-  std::vector<std::string> url;
-  std::vector<std::string> categories;
-  std::vector<std::string> tags;
-  std::vector<std::string> images;
-};
 
 struct Vocabulary {
   std::vector<char32_t> name_separators;  // 、 ， / ；: between the names of one list

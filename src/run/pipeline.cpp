@@ -11,6 +11,7 @@
 #include "document/yaml_meta.hpp"
 #include "extract/extract.hpp"
 #include "extract/html_document.hpp"
+#include "extract/main_content.hpp"
 #include "extract/page_metadata.hpp"
 #include "input/decode.hpp"
 #include "input/read.hpp"
@@ -125,6 +126,37 @@ struct Cleaned {
   Harvest harvest;
 };
 
+// Parses an HTML body once: the page's own metadata and the blocks come from the same tree, the
+// blocks from the article alone when main-content selection applies (a whole page, or a body
+// no site rule set recognises).
+Extraction extract_html_document(std::string_view body, Cleaned& out, const Context& context,
+                                 ExtractOptions& extract_options,
+                                 std::vector<DroppedElement>& dropped,
+                                 std::vector<ExplainEntry>* explain) {
+  const Options& options = context.options();
+  const html::Document doc = html::Document::parse(body, {.max_depth = options.max_html_depth});
+  if (doc.is_whole_page())
+    out.page = read_page_metadata(doc);
+  std::vector<const GumboNode*> roots{doc.root()};
+  MainContent choice;
+  if (options.extract == ExtractMode::article && (doc.is_whole_page() || !out.site)) {
+    choice = choose_main_content(doc, context.rules().main_content(), extract_options.drop);
+    if (!choice.roots.empty()) {
+      roots = choice.roots;
+      extract_options.skip = &choice.pruned;
+    }
+    for (std::size_t i = 0; explain && i < choice.notes.size(); ++i) {
+      const MainContent::Note& note = choice.notes[i];
+      explain->push_back(ExplainEntry{"main_content", "",
+                                      note.pruned ? RuleAction::prune : RuleAction::select,
+                                      "main-content selection", note.text});
+    }
+  }
+  HtmlExtraction html = extract_html_blocks(doc, roots, extract_options);
+  dropped = std::move(html.dropped);
+  return std::move(html.extraction);
+}
+
 Cleaned extract_and_apply_rules(const Document& document, const FrontMatterSplit& split,
                                 const Json& meta, const Context& context,
                                 std::vector<ExplainEntry>* explain) {
@@ -140,14 +172,8 @@ Cleaned extract_and_apply_rules(const Document& document, const FrontMatterSplit
   extract_options.image_attributes = &rules.vocabulary().image_attributes;
   std::vector<DroppedElement> dropped;
   if (out.format == Format::html) {
-    // Parsed once: the page's own metadata and the blocks come from the same tree.
-    const html::Document doc =
-        html::Document::parse(split.body, {.max_depth = options.max_html_depth});
-    if (doc.is_whole_page())
-      out.page = read_page_metadata(doc);
-    HtmlExtraction html = extract_html_blocks(doc, doc.root(), extract_options);
-    out.extraction = std::move(html.extraction);
-    dropped = std::move(html.dropped);
+    out.extraction =
+        extract_html_document(split.body, out, context, extract_options, dropped, explain);
   } else {
     out.extraction = extract(split.body, out.format, extract_options);
   }

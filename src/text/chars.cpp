@@ -13,7 +13,8 @@ namespace {
 
 constexpr std::uint8_t kOther = 0;
 constexpr std::uint8_t kHan = 1;
-constexpr std::uint8_t kCjk = 2;
+constexpr std::uint8_t kCjkLetter = 2;  // kana, Hangul
+constexpr std::uint8_t kCjkPunctuation = 3;
 
 struct TrieDeleter {
   void operator()(UCPTrie* trie) const { ucptrie_close(trie); }
@@ -39,9 +40,9 @@ ClassTable build() {
     for (int32_t i = 0; U_SUCCESS(status) && i < set.getRangeCount(); ++i)
       umutablecptrie_setRange(m.get(), set.getRangeStart(i), set.getRangeEnd(i), value, &status);
   };
-  add(kCjkPunctuationSet, kCjk);
-  add(kKanaSet, kCjk);
-  add(kHangulSet, kCjk);
+  add(kCjkPunctuationSet, kCjkPunctuation);
+  add(kKanaSet, kCjkLetter);
+  add(kHangulSet, kCjkLetter);
   add(kHanSet, kHan);
   if (U_SUCCESS(status)) {
     table.trie.reset(
@@ -74,6 +75,11 @@ bool is_han(char32_t cp) {
 
 bool is_cjk(char32_t cp) {
   return class_of(cp) != kOther;
+}
+
+bool is_cjk_letter(char32_t cp) {
+  const std::uint8_t c = class_of(cp);
+  return c == kHan || c == kCjkLetter;
 }
 
 std::string load_character_classes() {

@@ -22,6 +22,8 @@ bool is_han(char32_t cp);
 // Han, kana, Hangul or CJK punctuation: a character that Chinese (or Japanese, Korean) text is
 // written in, where no space separates words.
 bool is_cjk(char32_t cp);
+// Han, kana or Hangul: a letter of text written without spaces (a unit of length by itself).
+bool is_cjk_letter(char32_t cp);
 
 // Builds the tables behind is_han and is_cjk if they are not built yet; "" when they are
 // usable, else what ICU said. Called once at start-up, so a broken ICU is an error message

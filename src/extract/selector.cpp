@@ -1,5 +1,5 @@
 // Parsing and matching the simple element selectors of the rules file.
-#include "rules/selector.hpp"
+#include "extract/selector.hpp"
 
 #include <cctype>
 
