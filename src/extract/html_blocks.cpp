@@ -22,32 +22,6 @@ namespace {
 using html::role_of;
 using html::TagRole;
 
-// The text of a subtree, for --explain: what a dropped element held.
-std::string subtree_text(const GumboNode* root, std::size_t limit) {
-  std::string text;
-  std::vector<const GumboNode*> stack{root};
-  while (!stack.empty() && text.size() < limit) {
-    const GumboNode* node = stack.back();
-    stack.pop_back();
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
-      text_util::append_collapsed(text, node->v.text.text);
-      text.resize(text::prefix_bytes(text, limit).size());
-    } else if (node->type == GUMBO_NODE_WHITESPACE) {
-      if (!text.empty() && text.back() != ' ')
-        text += ' ';
-    } else if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
-      const GumboTag tag = node->v.element.tag;
-      if (role_of(tag) == TagRole::skipped)
-        continue;
-      const GumboVector& children = node->v.element.children;
-      for (unsigned i = children.length; i > 0; --i) {
-        stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
-      }
-    }
-  }
-  return std::string(text::trim(text));
-}
-
 class HtmlWalker {
  public:
   explicit HtmlWalker(const ExtractOptions& options) : options_(options) {}
@@ -121,7 +95,7 @@ class HtmlWalker {
     if (options_.drop) {
       if (std::optional<std::size_t> i = html::matching_selector(element, *options_.drop)) {
         result_.dropped.push_back(
-            DroppedElement{*i, options_.describe_dropped ? subtree_text(node, 240) : ""});
+            DroppedElement{*i, options_.describe_dropped ? html::node_text(node, 240) : ""});
         return;
       }
     }

@@ -5,8 +5,11 @@
 
 #include <optional>
 
+#include "extract/extract.hpp"
 #include "extract/html_depth.hpp"
+#include "extract/html_tags.hpp"
 #include "text/strings.hpp"
+#include "text/utf8.hpp"
 
 namespace corpus_clean::html {
 namespace {
@@ -181,6 +184,31 @@ std::optional<std::size_t> matching_selector(const GumboElement& element,
       return i;
   }
   return std::nullopt;
+}
+
+std::string node_text(const GumboNode* root, std::size_t limit) {
+  std::string text;
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty() && text.size() < limit) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+      text_util::append_collapsed(text, node->v.text.text);
+      text.resize(text::prefix_bytes(text, limit).size());
+    } else if (node->type == GUMBO_NODE_WHITESPACE) {
+      if (!text.empty() && text.back() != ' ')
+        text += ' ';
+    } else if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
+      const GumboTag tag = node->v.element.tag;
+      if (role_of(tag) == TagRole::skipped)
+        continue;
+      const GumboVector& children = node->v.element.children;
+      for (unsigned i = children.length; i > 0; --i) {
+        stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
+      }
+    }
+  }
+  return std::string(text::trim(text));
 }
 
 const GumboNode* child_element(const GumboNode* node, GumboTag tag) {

@@ -74,6 +74,10 @@ bool is_hidden(const GumboElement& element);
 std::optional<std::size_t> matching_selector(const GumboElement& element,
                                              const std::vector<Selector>& selectors);
 
+// The visible text of a subtree, whitespace folded, at most `limit` bytes (for --explain and for
+// short elements such as headings).
+std::string node_text(const GumboNode* root, std::size_t limit);
+
 // The first child element of `node` with this tag, or null.
 const GumboNode* child_element(const GumboNode* node, GumboTag tag);
 // The value of an attribute, or null.

@@ -65,11 +65,15 @@ namespace {
 
 using html::TagRole;
 
-constexpr std::size_t kMaxAncestors = 5;   // how far up a paragraph's score goes
-constexpr std::size_t kTopCandidates = 5;  // kept to find a common ancestor
-constexpr int kAncestorVotes = 3;          // strong candidates that make an ancestor the choice
-constexpr double kStrongCandidate = 0.75;  // share of the best score that makes one strong
-constexpr std::uint32_t kProseChars = 80;  // a sibling paragraph this long reads as prose
+constexpr std::size_t kMaxAncestors = 5;       // how far up a paragraph's score goes
+constexpr std::size_t kTopCandidates = 5;      // kept to find a common ancestor
+constexpr int kAncestorVotes = 3;              // strong candidates that make an ancestor the choice
+constexpr double kStrongCandidate = 0.75;      // share of the best score that makes one strong
+constexpr std::uint32_t kProseChars = 80;      // a sibling paragraph this long reads as prose
+constexpr std::uint32_t kEndMatterUnits = 16;  // an end-matter heading is short
+// An element whose tag and hints weigh this little (an aside, a comment list) is furniture: the
+// paragraphs inside it say nothing about where the article is.
+constexpr int kFurnitureWeight = -25;
 
 // What the selection knows of one element of the body.
 struct Element {
@@ -79,12 +83,15 @@ struct Element {
   GumboTag tag = GUMBO_TAG_UNKNOWN;
   TagRole role = TagRole::inline_element;
   bool in_link = false;
-  bool in_list = false;  // inside ul or ol
-  TextMeasure all;       // the subtree's text
-  TextMeasure links;     // the part of it inside links
-  TextMeasure own;       // loose text: its own, or in inline elements, not in nested blocks
+  bool in_page_link = false;  // the link goes to a place on the page (href="#..."): a contents list
+  bool in_furniture = false;  // inside an element that reads as page furniture (aside, comments)
+  bool in_list = false;       // inside ul or ol
+  TextMeasure all;            // the subtree's text
+  TextMeasure links;          // the part of it inside links
+  TextMeasure own;            // loose text: its own, or in inline elements, not in nested blocks
   TextMeasure own_links;
-  TextMeasure list_text;  // text inside ul or ol below it
+  TextMeasure list_text;    // text inside ul or ol below it
+  std::uint32_t prose = 0;  // units in paragraphs below it that are long enough to score
   TextMeasure heading_text;
   std::uint32_t paragraphs = 0;  // p elements below
   std::uint32_t images = 0;
@@ -184,6 +191,12 @@ class ContentSelector {
     e.role = html::role_of(e.tag);
     const Element* up = parent >= 0 ? &elements_[static_cast<std::size_t>(parent)] : nullptr;
     e.in_link = e.tag == GUMBO_TAG_A || (up && up->in_link);
+    if (e.tag == GUMBO_TAG_A) {
+      const char* href = html::attribute(node, "href");
+      e.in_page_link = href && href[0] == '#';
+    } else {
+      e.in_page_link = up && up->in_page_link;
+    }
     e.in_list = (up && (up->in_list || up->tag == GUMBO_TAG_UL || up->tag == GUMBO_TAG_OL));
     const bool block_level = e.role != TagRole::inline_element && e.role != TagRole::line_break &&
                              e.role != TagRole::image && e.role != TagRole::rule;
@@ -205,13 +218,18 @@ class ContentSelector {
     if (m.chars == 0)
       return;
     Element& e = elements_[static_cast<std::size_t>(index)];
-    e.all += m;
-    if (e.in_link)
-      e.links += m;
     Element& block = elements_[static_cast<std::size_t>(e.block)];
+    e.all += m;
     block.own += m;
-    if (e.in_link)
-      block.own_links += m;
+    if (e.in_link) {
+      // A link to a place on the page (a table of contents) leads nowhere else: it counts for
+      // less, as in Readability.
+      TextMeasure link = m;
+      if (e.in_page_link)
+        link.chars = link.chars * 3 / 10;
+      e.links += link;
+      block.own_links += link;
+    }
   }
 
   int tag_weight_of(const GumboNode* node) const {
@@ -263,6 +281,34 @@ class ContentSelector {
       const char* cls = html::attribute(e.node, "class");
       e.class_name = cls ? cls : "";
     }
+    mark_furniture();
+  }
+
+  bool scores(const Element& p) const {
+    const bool scored_tag = p.tag == GUMBO_TAG_P || p.tag == GUMBO_TAG_PRE ||
+                            p.tag == GUMBO_TAG_TD || p.tag == GUMBO_TAG_SECTION ||
+                            (html::has_flag(p.tag, html::kHeading) && p.tag != GUMBO_TAG_H1);
+    return (scored_tag || p.role == TagRole::container) &&
+           p.own.chars >= static_cast<std::uint32_t>(rules_.min_paragraph_chars);
+  }
+
+  // Furniture: an element whose tag and hints weigh little (an aside, a comment list), and what
+  // is inside it; its paragraphs say nothing about where the article is. A hint can mislead
+  // (`disableReadMore` on an article wrapper), so an element holding most of the page's prose is
+  // not furniture whatever its class says.
+  void mark_furniture() {
+    for (std::size_t i = elements_.size(); i-- > 0;) {
+      Element& e = elements_[i];
+      if (scores(e))
+        e.prose += e.own.units;
+      if (e.parent >= 0)
+        elements_[static_cast<std::size_t>(e.parent)].prose += e.prose;
+    }
+    const std::uint32_t page_prose = elements_.front().prose;
+    for (Element& e : elements_) {
+      const bool up = e.parent >= 0 && elements_[static_cast<std::size_t>(e.parent)].in_furniture;
+      e.in_furniture = up || (e.weight <= kFurnitureWeight && e.prose * 2 < page_prose);
+    }
   }
 
   // A paragraph's score goes to its ancestors: all to the first, half to the second, less
@@ -271,12 +317,7 @@ class ContentSelector {
     for (std::size_t i = 1; i < elements_.size(); ++i) {
       const Element& p = elements_[i];
       const bool container = p.role == TagRole::container;
-      const bool scored_tag = p.tag == GUMBO_TAG_P || p.tag == GUMBO_TAG_PRE ||
-                              p.tag == GUMBO_TAG_TD || p.tag == GUMBO_TAG_SECTION ||
-                              (html::has_flag(p.tag, html::kHeading) && p.tag != GUMBO_TAG_H1);
-      if (!scored_tag && !container)
-        continue;
-      if (p.own.chars < static_cast<std::uint32_t>(rules_.min_paragraph_chars))
+      if (!scores(p) || p.in_furniture)
         continue;
       double content = 1.0 + p.own.commas + std::min(p.own.chars / 100.0, 3.0);
       content *= 1.0 - link_density(p.own, p.own_links);
@@ -322,6 +363,7 @@ class ContentSelector {
       return -1;
     best_ = top[0];
     runner_up_ = top.size() > 1 ? top[1] : -1;
+    top_ = top;
     int chosen = top[0];
     std::vector<int> strong;
     for (std::size_t k = 1; k < top.size(); ++k) {
@@ -381,6 +423,10 @@ class ContentSelector {
                                                                " score " + number(score(runner_up_))
                                                          : "") +
                     (best_ != top ? "; best-scored " + describe(best_) : "")});
+    std::string others = "candidates:";
+    for (int c : top_)
+      others += " " + describe(c) + " " + number(score(c)) + ";";
+    out.notes.push_back({false, others});
     const int up = chosen.parent;
     if (up < 0) {
       out.roots.push_back(chosen.node);
@@ -434,11 +480,21 @@ class ContentSelector {
       return;
     const int start = found->second;
     const Element& container = elements_[static_cast<std::size_t>(start)];
+    bool ended = false;  // past an end-matter heading: everything goes
     for (std::size_t i = static_cast<std::size_t>(start) + 1; i < elements_.size(); ++i) {
       const Element& e = elements_[i];
       if (!is_ancestor(start, e.parent))
         break;  // pre-order: the subtree ended
-      if (has_pruned_ancestor(static_cast<int>(i), start, out) || !prunable(e))
+      if (has_pruned_ancestor(static_cast<int>(i), start, out))
+        continue;
+      if (ended || opens_end_matter(e)) {
+        if (!ended)
+          out.notes.push_back({true, "end matter from " + describe(static_cast<int>(i))});
+        ended = true;
+        out.pruned.insert(e.node);
+        continue;
+      }
+      if (!prunable(e))
         continue;
       // What holds most of the container's text, or scores as a part of the article, is not
       // furniture whatever its class says.
@@ -455,6 +511,16 @@ class ContentSelector {
         out.notes.push_back({true, "pruned " + describe(static_cast<int>(i))});
       }
     }
+  }
+
+  bool opens_end_matter(const Element& e) const {
+    if (rules_.end_matter.empty() || e.all.units == 0 || e.all.units > kEndMatterUnits)
+      return false;
+    if (!html::has_flag(e.tag, html::kHeading) && e.tag != GUMBO_TAG_DT)
+      return false;
+    const std::string heading = html::node_text(e.node, 256);
+    return std::any_of(rules_.end_matter.begin(), rules_.end_matter.end(),
+                       [&](const auto& pattern) { return RE2::FullMatch(heading, *pattern); });
   }
 
   static bool prunable(const Element& e) {
@@ -493,13 +559,13 @@ class ContentSelector {
     if (const char* id = html::attribute(e.node, "id"); id && *id)
       out += std::string("#") + id;
     if (!e.class_name.empty()) {
-      std::string cls = e.class_name;
+      std::string cls(text::first_code_points(e.class_name, 40));
       std::replace(cls.begin(), cls.end(), ' ', '.');
-      out += "." + cls;
+      out += "." + cls + (cls.size() < e.class_name.size() ? "…" : "");
     }
     char figures[96];
-    std::snprintf(figures, sizeof figures, " (%u units, links %.0f%%)", e.all.units,
-                  100 * link_density(e.all, e.links));
+    std::snprintf(figures, sizeof figures, " (%u units, links %.0f%%, weight %d)", e.all.units,
+                  100 * link_density(e.all, e.links), e.weight);
     return out + figures;
   }
 
@@ -517,6 +583,7 @@ class ContentSelector {
   int best_ = -1;
   int runner_up_ = -1;
   int chosen_ = -1;
+  std::vector<int> top_;  // the best candidates, best first
 };
 
 }  // namespace

@@ -56,6 +56,10 @@ struct ContentTagWeight {
 struct MainContentRules {
   std::vector<ContentHint> hints;
   std::vector<ContentTagWeight> tags;
+  // Headings that open the page's end matter (references, see also, related reading): inside
+  // the article, such a heading and all that follows it are left out. RE2, on the heading's
+  // whole text.
+  std::vector<std::shared_ptr<const re2::RE2>> end_matter;
   int min_paragraph_chars = 25;  // a paragraph shorter than this scores nothing
   double sibling_share = 0.2;    // a sibling scoring this share of the container joins it
 };

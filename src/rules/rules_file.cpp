@@ -316,6 +316,11 @@ class RuleParser {
       if (!pattern->ok())
         return error_at(value, "bad pattern '" + pattern->pattern() + "': " + pattern->error());
       rules.hints.push_back(ContentHint{std::move(pattern), weight, why});
+    } else if (kind == "end_matter") {
+      auto pattern = std::make_shared<const RE2>(value.as<std::string>(), pattern_options());
+      if (!pattern->ok())
+        return error_at(value, "bad pattern '" + pattern->pattern() + "': " + pattern->error());
+      rules.end_matter.push_back(std::move(pattern));
     } else if (kind == "min_paragraph_chars") {
       const int n = value.as<int>();
       if (n < 1)
@@ -328,7 +333,7 @@ class RuleParser {
       rules.sibling_share = share;
     } else {
       return error_at(item, "unknown main_content entry '" + kind +
-                                "' (hint, tag, min_paragraph_chars, sibling_share)");
+                                "' (hint, tag, end_matter, min_paragraph_chars, sibling_share)");
     }
     return true;
   }
