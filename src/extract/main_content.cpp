@@ -71,6 +71,11 @@ constexpr int kAncestorVotes = 3;              // strong candidates that make an
 constexpr double kStrongCandidate = 0.75;      // share of the best score that makes one strong
 constexpr std::uint32_t kProseChars = 80;      // a sibling paragraph this long reads as prose
 constexpr std::uint32_t kEndMatterUnits = 16;  // an end-matter heading is short
+// A short block that is kept all the same when its text has no links: more than a label
+// ("Advertisement", "Share") is a line of the text (one line per div, as blogs write).
+constexpr std::uint32_t kLabelUnits = 2;
+constexpr double kPartsGain = 1.5;   // an ancestor with this much more prose holds the article
+constexpr double kPartsLinks = 0.1;  // ... if its share of link text is at most this much more
 // An element whose tag and hints weigh this little (an aside, a comment list) is furniture: the
 // paragraphs inside it say nothing about where the article is.
 constexpr int kFurnitureWeight = -25;
@@ -98,11 +103,13 @@ struct Element {
   std::uint32_t list_items = 0;
   std::uint32_t inputs = 0;
   std::uint32_t embeds = 0;
-  std::uint32_t children = 0;  // element children that count
-  int weight = 0;              // tag and class/id hints
-  int hint_weight = 0;         // class/id hints alone
+  std::uint32_t children = 0;   // element children that count
+  bool block_children = false;  // a child element is block-level (else a div is a paragraph)
+  int weight = 0;               // tag and class/id hints
+  int hint_weight = 0;          // class/id hints alone
   bool candidate = false;
   double score = 0;  // from the paragraphs below; scaled by link density once all are in
+  double total = 0;  // the paragraphs' scores below it, undivided: how much prose it holds
   std::string class_name;
 };
 
@@ -129,7 +136,6 @@ class ContentSelector {
       out.notes.push_back({false, "no element reads as the article: the whole page is kept"});
       return out;
     }
-    chosen_ = top;
     merge_siblings(top, out);
     for (const GumboNode* root : out.roots)
       prune_inside(root, out);
@@ -177,7 +183,10 @@ class ContentSelector {
       }
       elements_.push_back(make_element(child, parent));
       const int index = static_cast<int>(elements_.size()) - 1;
-      ++elements_[static_cast<std::size_t>(parent)].children;
+      Element& up = elements_[static_cast<std::size_t>(parent)];
+      ++up.children;
+      if (elements_.back().block == index)
+        up.block_children = true;
       index_of_[child] = index;
       stack.push_back(Frame{child, index, 0});
     }
@@ -321,6 +330,8 @@ class ContentSelector {
         continue;
       double content = 1.0 + p.own.commas + std::min(p.own.chars / 100.0, 3.0);
       content *= 1.0 - link_density(p.own, p.own_links);
+      for (int a = static_cast<int>(i); a >= 0; a = elements_[static_cast<std::size_t>(a)].parent)
+        elements_[static_cast<std::size_t>(a)].total += content;
       int index = container ? static_cast<int>(i) : p.parent;
       for (std::size_t level = 0; level < kMaxAncestors && index > 0; ++level) {
         Element& a = elements_[static_cast<std::size_t>(index)];
@@ -393,12 +404,24 @@ class ContentSelector {
       }
       last = score(a);
     }
+    // An article in parts (a poem, its translation, its notes in sibling sections): an ancestor
+    // that holds much more prose than the choice, and no more links, is the article. (Teasers
+    // of other stories read as prose too, but they come with their links.)
+    for (int a = parent(chosen); a > 0; a = parent(a)) {
+      const Element& up = elements_[static_cast<std::size_t>(a)];
+      const Element& now = elements_[static_cast<std::size_t>(chosen)];
+      if (total(a) >= kPartsGain * total(chosen) &&
+          link_density(up.all, up.links) <= link_density(now.all, now.links) + kPartsLinks) {
+        chosen = a;
+      }
+    }
     while (parent(chosen) > 0 && elements_[static_cast<std::size_t>(parent(chosen))].children == 1)
       chosen = parent(chosen);
     return chosen;
   }
 
   int parent(int index) const { return elements_[static_cast<std::size_t>(index)].parent; }
+  double total(int index) const { return elements_[static_cast<std::size_t>(index)].total; }
   double score(int index) const {
     const Element& e = elements_[static_cast<std::size_t>(index)];
     return e.candidate ? e.score : 0.0;
@@ -468,7 +491,8 @@ class ContentSelector {
     const bool remove =
         (e.images > 1 && p / e.images < 0.5) || (!list && li > p) ||
         (e.inputs > static_cast<std::uint32_t>(p / 3)) ||
-        (!list && heading_share < 0.9 && e.all.chars < 25 && (e.images == 0 || e.images > 2)) ||
+        (!list && heading_share < 0.9 && e.all.chars < 25 && (e.images == 0 || e.images > 2) &&
+         (e.all.units <= kLabelUnits || density > 0)) ||
         (!list && weight < 25 && density > 0.2) || (weight >= 25 && density > 0.5) ||
         (e.embeds == 1 && e.all.chars < 75) || e.embeds > 1;
     return remove;
@@ -498,9 +522,9 @@ class ContentSelector {
         continue;
       // What holds most of the container's text, or scores as a part of the article, is not
       // furniture whatever its class says.
-      const bool substantial =
-          e.all.units * 2 > container.all.units ||
-          (e.candidate && score(static_cast<int>(i)) >= rules_.sibling_share * score(chosen_));
+      const bool substantial = e.all.units * 2 > container.all.units ||
+                               (e.hint_weight >= 0 && e.candidate &&
+                                score(static_cast<int>(i)) >= rules_.sibling_share * score(best_));
       const bool semantic = e.tag == GUMBO_TAG_NAV || e.tag == GUMBO_TAG_ASIDE ||
                             e.tag == GUMBO_TAG_FOOTER || e.tag == GUMBO_TAG_FORM;
       const bool heading = html::has_flag(e.tag, html::kHeading);
@@ -582,7 +606,6 @@ class ContentSelector {
   std::unordered_map<const GumboNode*, int> index_of_;
   int best_ = -1;
   int runner_up_ = -1;
-  int chosen_ = -1;
   std::vector<int> top_;  // the best candidates, best first
 };
 
