@@ -87,7 +87,7 @@ TEST(HtmlDocument, AutolinksAndDepthAreDoneBeforeParsing) {
 std::string blocks_of(std::string_view body, bool strip) {
   const html::Document doc = html::Document::parse(body, {.strip_non_text = strip});
   std::string out;
-  for (const Block& b : extract_html_blocks(doc, {doc.root()}, {}).extraction.blocks)
+  for (const Block& b : extract_html_blocks(doc, {}).extraction.blocks)
     out += b.text + "\n";
   return out;
 }

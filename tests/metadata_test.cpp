@@ -1,5 +1,5 @@
 // Metadata from front matter, and title/date from the body's first lines.
-#include "document/metadata.hpp"
+#include "metadata/metadata.hpp"
 
 #include <gtest/gtest.h>
 

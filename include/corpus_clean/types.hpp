@@ -54,6 +54,8 @@ struct Record {
   std::vector<std::string> categories;
   std::vector<std::string> tags;
   std::optional<std::string> url;
+  std::optional<std::string> site_name;  // a whole page's own name for its site (og:site_name)
+  std::optional<std::string> lang;       // zh, ja, ko by the text's script, else as declared
   std::vector<std::string> images;
   std::string text;
   std::int64_t paragraphs = 0;

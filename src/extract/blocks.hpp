@@ -24,7 +24,8 @@ enum class BlockKind {
 struct Block {
   BlockKind kind = BlockKind::paragraph;
   std::string text;
-  int level = 0;  // heading level 1..6, 0 otherwise
+  int level = 0;       // heading level 1..6, 0 otherwise
+  bool aside = false;  // on a whole page, outside the article: read for metadata, never text
 };
 
 // What the extractor hands on: the blocks in reading order plus what it noticed on the way.

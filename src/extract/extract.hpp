@@ -31,8 +31,11 @@ struct ExtractOptions {
   const std::vector<Selector>* drop = nullptr;
   // Keep the text of dropped subtrees in DroppedElement::text (for --explain).
   bool describe_dropped = true;
-  // Elements left out with their subtree (main-content pruning). Not owned; may be null.
-  const std::unordered_set<const GumboNode*>* skip = nullptr;
+  // The article on a whole page (main-content selection): the whole document is walked, and
+  // the blocks outside these roots, or inside the pruned elements, are marked `aside`. Not
+  // owned; null: every block is text.
+  const std::unordered_set<const GumboNode*>* article_roots = nullptr;
+  const std::unordered_set<const GumboNode*>* pruned = nullptr;
   // Where an <img> keeps its address, tried in order (the vocabulary's image_attributes). Not
   // owned; null: src only.
   const std::vector<std::string>* image_attributes = nullptr;
@@ -50,11 +53,8 @@ namespace html {
 class Document;
 }  // namespace html
 
-// The blocks of the subtrees at `roots` of a parsed document, in order ({doc.root()} for the
-// whole document).
-HtmlExtraction extract_html_blocks(const html::Document& doc,
-                                   const std::vector<const GumboNode*>& roots,
-                                   const ExtractOptions& options);
+// The blocks of a parsed document, in reading order.
+HtmlExtraction extract_html_blocks(const html::Document& doc, const ExtractOptions& options);
 // Parses `body` and extracts the blocks of the whole document.
 HtmlExtraction extract_html(std::string_view body, const ExtractOptions& options = {});
 Extraction extract_markdown(std::string_view body);

@@ -26,15 +26,13 @@ class HtmlWalker {
  public:
   explicit HtmlWalker(const ExtractOptions& options) : options_(options) {}
 
-  HtmlExtraction run(const html::Document& doc, const std::vector<const GumboNode*>& roots) {
+  HtmlExtraction run(const html::Document& doc) {
     result_.extraction.url_candidates = doc.autolinks();
     result_.extraction.deepest = doc.deepest();
     result_.extraction.flattened_tags = doc.flattened_tags();
-    for (const GumboNode* root : roots) {
-      if (root)
-        walk(root);
-      flush();
-    }
+    if (doc.root())
+      walk(doc.root());
+    flush();
     return std::move(result_);
   }
 
@@ -43,7 +41,9 @@ class HtmlWalker {
     const GumboNode* node;
     unsigned next_child;
     TagRole role;
-    bool opened_block;  // this element started a block: flush and pop its kind on exit
+    bool opened_block;          // this element started a block: flush and pop its kind on exit
+    bool article_root = false;  // the walk enters the article here
+    bool pruned = false;        // ... or leaves it for furniture inside it
   };
 
   struct BlockContext {
@@ -88,8 +88,7 @@ class HtmlWalker {
     }
     const GumboElement& element = node->v.element;
     const TagRole role = role_of(element.tag);
-    if (role == TagRole::skipped || html::is_hidden(element) ||
-        (options_.skip && options_.skip->contains(node))) {
+    if (role == TagRole::skipped || html::is_hidden(element)) {
       return;
     }
     if (options_.drop) {
@@ -145,9 +144,34 @@ class HtmlWalker {
         break;
     }
     stack.push_back(Frame{node, 0, role, opened_block});
+    enter_region(stack.back());
+  }
+
+  // Where the article starts and stops on a whole page: the text of a pending block never
+  // crosses the border.
+  void enter_region(Frame& frame) {
+    if (options_.article_roots && options_.article_roots->contains(frame.node)) {
+      flush();
+      frame.article_root = true;
+      ++in_article_;
+    }
+    if (options_.pruned && options_.pruned->contains(frame.node)) {
+      flush();
+      frame.pruned = true;
+      ++in_pruned_;
+    }
+  }
+
+  void leave_region(const Frame& frame) {
+    if (!frame.article_root && !frame.pruned)
+      return;
+    flush();
+    in_article_ -= frame.article_root;
+    in_pruned_ -= frame.pruned;
   }
 
   void leave(const Frame& frame) {
+    leave_region(frame);
     if (!frame.opened_block)
       return;
     flush();
@@ -244,7 +268,9 @@ class HtmlWalker {
                              ? detail::markdown_inline_to_text(trimmed, result_.extraction, false)
                              : std::string(trimmed);
       if (!text.empty()) {
-        result_.extraction.blocks.push_back(Block{context.kind, std::move(text), context.level});
+        const bool aside = options_.article_roots && (in_article_ == 0 || in_pruned_ > 0);
+        result_.extraction.blocks.push_back(
+            Block{context.kind, std::move(text), context.level, aside});
       }
     }
     pending_.clear();
@@ -258,19 +284,19 @@ class HtmlWalker {
   bool pending_loose_ = false;
   int in_row_ = 0;
   int in_pre_ = 0;
+  int in_article_ = 0;
+  int in_pruned_ = 0;
 };
 
 }  // namespace
 
-HtmlExtraction extract_html_blocks(const html::Document& doc,
-                                   const std::vector<const GumboNode*>& roots,
-                                   const ExtractOptions& options) {
-  return HtmlWalker(options).run(doc, roots);
+HtmlExtraction extract_html_blocks(const html::Document& doc, const ExtractOptions& options) {
+  return HtmlWalker(options).run(doc);
 }
 
 HtmlExtraction extract_html(std::string_view body, const ExtractOptions& options) {
   const html::Document doc = html::Document::parse(body, {.max_depth = options.max_html_depth});
-  return extract_html_blocks(doc, {doc.root()}, options);
+  return extract_html_blocks(doc, options);
 }
 
 }  // namespace corpus_clean

@@ -1,6 +1,7 @@
 // Reading a page's own metadata from its parsed document (page_metadata.hpp).
 #include "extract/page_metadata.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "extract/extract.hpp"
@@ -48,9 +49,16 @@ class MetadataReader {
           out_.json_ld.push_back(own_text(node));
         }
         break;
+      case GUMBO_TAG_H1:
+        heading(node, out_.h1);
+        break;
+      case GUMBO_TAG_H2:
+        heading(node, out_.h2);
+        break;
       default:
         break;
     }
+    time(node);
   }
 
  private:
@@ -76,8 +84,106 @@ class MetadataReader {
     }
   }
 
+  static void heading(const GumboNode* node, std::vector<std::string>& list) {
+    if (list.size() >= kMaxHeadings)
+      return;
+    if (std::string text = html::node_text(node, 1024); !text.empty())
+      list.push_back(std::move(text));
+  }
+
+  void time(const GumboNode* node) {
+    const char* itemprop = html::attribute(node, "itemprop");
+    const bool published = itemprop && text::equals_ignoring_case(itemprop, "datePublished");
+    if (node->v.element.tag != GUMBO_TAG_TIME && !published)
+      return;
+    for (const char* name : {"datetime", "content"}) {
+      if (const char* value = html::attribute(node, name); value && *value) {
+        out_.times.emplace_back(text::trim(value));
+        return;
+      }
+    }
+    if (published) {
+      if (std::string shown = html::node_text(node, 128); !shown.empty())
+        out_.times.push_back(std::move(shown));
+    }
+  }
+
+  static constexpr std::size_t kMaxHeadings = 16;
   PageMetadata& out_;
 };
+
+// A JSON-LD string value, or a name inside an object ({"name": ...}).
+std::optional<std::string> ld_text(const Json& value) {
+  if (value.is_string() && !value.get_ref<const std::string&>().empty())
+    return value.get<std::string>();
+  if (value.is_object() && value.contains("name"))
+    return ld_text(value["name"]);
+  if (value.is_array() && !value.empty())
+    return ld_text(value.front());
+  return std::nullopt;
+}
+
+bool is_article_type(const Json& type) {
+  static constexpr std::string_view kTypes[] = {"Article",
+                                                "NewsArticle",
+                                                "BlogPosting",
+                                                "ReportageNewsArticle",
+                                                "AnalysisNewsArticle",
+                                                "OpinionNewsArticle",
+                                                "TechArticle",
+                                                "ScholarlyArticle",
+                                                "Report",
+                                                "WebPage"};
+  if (type.is_array())
+    return std::any_of(type.begin(), type.end(), is_article_type);
+  if (!type.is_string())
+    return false;
+  const std::string& name = type.get_ref<const std::string&>();
+  return std::find(std::begin(kTypes), std::end(kTypes), name) != std::end(kTypes);
+}
+
+// The first article object in a JSON-LD value: at its top, in an array, or in @graph. A
+// WebPage counts only when nothing more specific is there.
+const Json* find_article(const Json& value, bool allow_page) {
+  std::vector<const Json*> stack{&value};
+  while (!stack.empty()) {
+    const Json* v = stack.back();
+    stack.pop_back();
+    if (v->is_array()) {
+      for (auto it = v->rbegin(); it != v->rend(); ++it)
+        stack.push_back(&*it);
+    } else if (v->is_object()) {
+      if (v->contains("@type") && is_article_type((*v)["@type"]) &&
+          (allow_page || (*v)["@type"] != "WebPage"))
+        return v;
+      if (v->contains("@graph"))
+        stack.push_back(&(*v)["@graph"]);
+    }
+  }
+  return nullptr;
+}
+
+void read_json_ld(PageMetadata& page) {
+  for (bool allow_page : {false, true}) {
+    for (const std::string& block : page.json_ld) {
+      const Json value = Json::parse(block, nullptr, /*allow_exceptions=*/false);
+      if (value.is_discarded())
+        continue;  // a broken block says nothing
+      const Json* article = find_article(value, allow_page);
+      if (!article)
+        continue;
+      auto field = [&](const char* key) -> std::optional<std::string> {
+        return article->contains(key) ? ld_text((*article)[key]) : std::nullopt;
+      };
+      page.article.headline = field("headline");
+      page.article.date_published = field("datePublished");
+      page.article.body = field("articleBody");
+      page.article.url = field("url");
+      page.article.publisher = field("publisher");
+      return;
+    }
+  }
+}
 
 }  // namespace
 
@@ -111,6 +217,7 @@ PageMetadata read_page_metadata(const html::Document& doc) {
     for (unsigned i = children.length; i > 0; --i)
       stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
   }
+  read_json_ld(page);
   return page;
 }
 

@@ -157,6 +157,10 @@ void append_json_line(std::string& out, const Record& record) {
   append_list(out, record.tags);
   out += ",\"url\":";
   append_optional(out, record.url);
+  out += ",\"site_name\":";
+  append_optional(out, record.site_name);
+  out += ",\"lang\":";
+  append_optional(out, record.lang);
   out += ",\"images\":";
   append_list(out, record.images);
   out += ",\"text\":";

@@ -232,35 +232,54 @@ class RuleParser {
       vocabulary.staff_codes.push_back(std::move(shape));
     } else if (key == "front_matter_keys") {
       return parse_front_matter_keys(value, vocabulary.front_matter);
+    } else if (key == "page_meta_keys") {
+      return parse_page_meta_keys(value, vocabulary.page_meta);
     } else if (key == "image_attributes") {
       for (std::string& s : strings(value))
         vocabulary.image_attributes.push_back(std::move(s));
     } else {
       return error_at(value, "unknown vocabulary '" + key +
                                  "' (name_separators, role_words, staff_code, front_matter_keys, "
-                                 "image_attributes)");
+                                 "page_meta_keys, image_attributes)");
     }
     return true;
   }
 
   Result<bool> parse_front_matter_keys(const YAML::Node& node, FrontMatterKeys& keys) {
-    if (!node.IsMap())
-      return error_at(node, "front_matter_keys: FIELD: [KEY, ...]");
-    const std::pair<const char*, std::vector<std::string>*> fields[] = {
+    const std::vector<std::pair<std::string, std::vector<std::string>*>> fields = {
         {"title", &keys.title},           {"date", &keys.date},
         {"author", &keys.author},         {"url", &keys.url},
         {"categories", &keys.categories}, {"tags", &keys.tags},
         {"images", &keys.images}};
-    for (const auto& entry : node) {
-      const std::string field = entry.first.as<std::string>();
-      const auto it = std::find_if(std::begin(fields), std::end(fields),
+    return parse_keys(node, "front_matter_keys", fields, false);
+  }
+
+  Result<bool> parse_page_meta_keys(const YAML::Node& node, PageMetaKeys& keys) {
+    const std::vector<std::pair<std::string, std::vector<std::string>*>> fields = {
+        {"title", &keys.title},         {"date", &keys.date},     {"url", &keys.url},
+        {"site_name", &keys.site_name}, {"author", &keys.author}, {"lang", &keys.lang}};
+    return parse_keys(node, "page_meta_keys", fields, true);
+  }
+
+  // FIELD: [KEY, ...] for the fields named in `fields`: the keys are added to the field's list
+  // (lower-cased when `lower`, as <meta> names are compared).
+  Result<bool> parse_keys(
+      const YAML::Node& node, const std::string& entry,
+      const std::vector<std::pair<std::string, std::vector<std::string>*>>& fields, bool lower) {
+    if (!node.IsMap())
+      return error_at(node, entry + ": FIELD: [KEY, ...]");
+    for (const auto& item : node) {
+      const std::string field = item.first.as<std::string>();
+      const auto it = std::find_if(fields.begin(), fields.end(),
                                    [&](const auto& f) { return field == f.first; });
-      if (it == std::end(fields)) {
-        return error_at(entry.first, "unknown field '" + field +
-                                         "' (title, date, author, url, categories, tags, images)");
+      if (it == fields.end()) {
+        std::string names;
+        for (const auto& f : fields)
+          names += (names.empty() ? "" : ", ") + f.first;
+        return error_at(item.first, "unknown field '" + field + "' (" + names + ")");
       }
-      for (std::string& key : strings(entry.second))
-        it->second->push_back(std::move(key));
+      for (std::string& key : strings(item.second))
+        it->second->push_back(lower ? text::ascii_lower(key) : std::move(key));
     }
     return true;
   }

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "document/metadata.hpp"
+#include "metadata/metadata.hpp"
 
 namespace re2 {
 class RE2;
@@ -23,6 +23,7 @@ struct Vocabulary {
   // Shapes of staff codes (SF055) that editor lines carry beside names; RE2, whole token.
   std::vector<std::shared_ptr<const re2::RE2>> staff_codes;
   FrontMatterKeys front_matter;
+  PageMetaKeys page_meta;                     // the <meta> names of a whole page's fields
   std::vector<std::string> image_attributes;  // src, data-src: where an <img> keeps its address
 };
 

@@ -7,7 +7,6 @@
 
 #include "document/format.hpp"
 #include "document/front_matter.hpp"
-#include "document/metadata.hpp"
 #include "document/yaml_meta.hpp"
 #include "extract/extract.hpp"
 #include "extract/html_document.hpp"
@@ -15,11 +14,14 @@
 #include "extract/page_metadata.hpp"
 #include "input/decode.hpp"
 #include "input/read.hpp"
+#include "metadata/language.hpp"
+#include "metadata/metadata.hpp"
 #include "output/record_text.hpp"
 #include "rules/repair.hpp"
 #include "rules/rules.hpp"
 #include "text/chars.hpp"
 #include "text/strings.hpp"
+#include "text/utf8.hpp"
 
 namespace corpus_clean {
 
@@ -123,12 +125,76 @@ struct Cleaned {
   Format format = Format::text;
   Extraction extraction;
   std::optional<PageMetadata> page;  // a whole page's <head>
+  // The page's blocks before and after the article (furniture): read for bylines and dates.
+  std::vector<Block> before;
+  std::vector<Block> after;
   Harvest harvest;
 };
 
+// How many blocks of page furniture next to the article may say who wrote it and when: the
+// lines between the headline and the text (or so many before it when the headline is not among
+// them), and a few after it.
+constexpr std::size_t kBylineBlocks = 12;
+constexpr std::size_t kAsidesBefore = 8;
+constexpr std::size_t kAsidesAfter = 4;
+constexpr std::int64_t kDateLineChars = 60;  // a dateline beside the article is short
+constexpr std::size_t kDateOnly = 10;        // "2024-05-10": a date with no time
+constexpr std::size_t kTopBlocks = 3;  // the article's first blocks that may show its headline
+
+// Moves the aside blocks out of the text, into `before` and `after` the article.
+void take_asides(Cleaned& out) {
+  std::vector<Block>& blocks = out.extraction.blocks;
+  std::vector<Block> text;
+  for (Block& block : blocks) {
+    if (!block.aside)
+      text.push_back(std::move(block));
+    else
+      (text.empty() ? out.before : out.after).push_back(std::move(block));
+  }
+  blocks = std::move(text);
+}
+
+// The short lines at the top of a page's article and just before it: where the headline shows
+// when it is not a heading.
+std::vector<std::string> top_lines(const Cleaned& cleaned) {
+  std::vector<std::string> lines;
+  const std::vector<Block>& before = cleaned.before;
+  for (std::size_t i = before.size() > kBylineBlocks ? before.size() - kBylineBlocks : 0;
+       i < before.size(); ++i) {
+    if (text::count_code_points(before[i].text) <= kDateLineChars)
+      lines.push_back(before[i].text);
+  }
+  const std::vector<Block>& blocks = cleaned.extraction.blocks;
+  for (std::size_t i = 0; i < blocks.size() && i < kTopBlocks; ++i) {
+    if (text::count_code_points(blocks[i].text) <= kDateLineChars)
+      lines.push_back(blocks[i].text);
+  }
+  return lines;
+}
+
+// The furniture lines next to the article: after the headline (as the page shows it) when it
+// stands before the article, else the last few before it; and the first few after it.
+std::vector<Block> lines_beside(const Cleaned& cleaned, const std::optional<std::string>& title) {
+  const std::vector<Block>& before = cleaned.before;
+  std::size_t from = before.size() > kAsidesBefore ? before.size() - kAsidesBefore : 0;
+  if (title) {
+    for (std::size_t i = before.size(); i-- > 0;) {
+      if (before[i].text == *title && before.size() - i - 1 <= kBylineBlocks) {
+        from = i + 1;
+        break;
+      }
+    }
+  }
+  std::vector<Block> lines(before.begin() + static_cast<std::ptrdiff_t>(from), before.end());
+  const std::size_t after = std::min(cleaned.after.size(), kAsidesAfter);
+  lines.insert(lines.end(), cleaned.after.begin(),
+               cleaned.after.begin() + static_cast<std::ptrdiff_t>(after));
+  return lines;
+}
+
 // Parses an HTML body once: the page's own metadata and the blocks come from the same tree, the
-// blocks from the article alone when main-content selection applies (a whole page, or a body
-// no site rule set recognises).
+// blocks marked aside outside the article when main-content selection applies (a whole page,
+// or a body no site rule set recognises).
 Extraction extract_html_document(std::string_view body, Cleaned& out, const Context& context,
                                  ExtractOptions& extract_options,
                                  std::vector<DroppedElement>& dropped,
@@ -137,13 +203,14 @@ Extraction extract_html_document(std::string_view body, Cleaned& out, const Cont
   const html::Document doc = html::Document::parse(body, {.max_depth = options.max_html_depth});
   if (doc.is_whole_page())
     out.page = read_page_metadata(doc);
-  std::vector<const GumboNode*> roots{doc.root()};
   MainContent choice;
+  std::unordered_set<const GumboNode*> roots;
   if (options.extract == ExtractMode::article && (doc.is_whole_page() || !out.site)) {
     choice = choose_main_content(doc, context.rules().main_content(), extract_options.drop);
-    if (!choice.roots.empty()) {
-      roots = choice.roots;
-      extract_options.skip = &choice.pruned;
+    roots.insert(choice.roots.begin(), choice.roots.end());
+    if (!roots.empty()) {
+      extract_options.article_roots = &roots;
+      extract_options.pruned = &choice.pruned;
     }
     for (std::size_t i = 0; explain && i < choice.notes.size(); ++i) {
       const MainContent::Note& note = choice.notes[i];
@@ -152,14 +219,13 @@ Extraction extract_html_document(std::string_view body, Cleaned& out, const Cont
                                       "main-content selection", note.text});
     }
   }
-  HtmlExtraction html = extract_html_blocks(doc, roots, extract_options);
+  HtmlExtraction html = extract_html_blocks(doc, extract_options);
   dropped = std::move(html.dropped);
   return std::move(html.extraction);
 }
 
-Cleaned extract_and_apply_rules(const Document& document, const FrontMatterSplit& split,
-                                const Json& meta, const Context& context,
-                                std::vector<ExplainEntry>* explain) {
+Cleaned extract_blocks(const Document& document, const FrontMatterSplit& split, const Json& meta,
+                       const Context& context, std::vector<ExplainEntry>* explain) {
   const Options& options = context.options();
   const RuleBook& rules = context.rules();
   Cleaned out;
@@ -178,15 +244,63 @@ Cleaned extract_and_apply_rules(const Document& document, const FrontMatterSplit
     out.extraction = extract(split.body, out.format, extract_options);
   }
   trim_blocks(out.extraction.blocks);
+  take_asides(out);
   if (explain)
     explain_dropped(dropped, out.site, rules.generic(), *explain);
-  const Vocabulary& vocabulary = rules.vocabulary();
-  if (out.site)
-    apply_block_rules(*out.site, vocabulary, out.extraction.blocks, out.harvest, explain);
-  apply_block_rules(rules.generic(), vocabulary, out.extraction.blocks, out.harvest, explain);
-  if ((out.site && out.site->repairs(out.format)) || rules.generic().repairs(out.format))
-    repair_page_breaks(out.extraction.blocks);
   return out;
+}
+
+// The fields of `more` that `harvest` has no value for.
+void fill_missing(Harvest& harvest, Harvest more) {
+  for (auto field : {&Harvest::source, &Harvest::url, &Harvest::original_title, &Harvest::date}) {
+    if (!(harvest.*field))
+      harvest.*field = std::move(more.*field);
+  }
+  if (harvest.editors.empty())
+    harvest.editors = std::move(more.editors);
+  if (harvest.reporters.empty())
+    harvest.reporters = std::move(more.reporters);
+}
+
+// The site's and the generic block rules on the text, then on the furniture lines beside the
+// article for what the article's own lines did not say (the byline, the source, the editor:
+// those lines never become text); page breaks repaired.
+void apply_rules(Cleaned& cleaned, const std::vector<Block>& beside, const Context& context,
+                 std::vector<ExplainEntry>* explain) {
+  const RuleBook& rules = context.rules();
+  const Vocabulary& vocabulary = rules.vocabulary();
+  std::vector<Block>& blocks = cleaned.extraction.blocks;
+  if (cleaned.site)
+    apply_block_rules(*cleaned.site, vocabulary, blocks, cleaned.harvest, explain);
+  apply_block_rules(rules.generic(), vocabulary, blocks, cleaned.harvest, explain);
+  if (!beside.empty()) {
+    Harvest more;
+    std::vector<Block> lines = beside;
+    if (cleaned.site)
+      apply_block_rules(*cleaned.site, vocabulary, lines, more, nullptr);
+    apply_block_rules(rules.generic(), vocabulary, lines, more, nullptr);
+    fill_missing(cleaned.harvest, std::move(more));
+  }
+  const Format format = cleaned.format;
+  if ((cleaned.site && cleaned.site->repairs(format)) || rules.generic().repairs(format))
+    repair_page_breaks(blocks);
+}
+
+// A dateline beside the article gives the date where the metadata has none; and a date alone
+// (a page's <meta>) gives way to a dateline of the same day that has the time.
+void settle_date(const std::vector<Block>& beside, const DateOptions& options,
+                 DocumentMetadata& metadata) {
+  for (const Block& line : beside) {
+    if (metadata.date && metadata.date->size() > kDateOnly)
+      return;
+    if (text::count_code_points(line.text) > kDateLineChars)
+      continue;
+    std::optional<std::string> dateline = date_at_start(line.text, options);
+    if (dateline && (!metadata.date ||
+                     (dateline->size() > kDateOnly && dateline->starts_with(*metadata.date)))) {
+      metadata.date = std::move(dateline);
+    }
+  }
 }
 
 // The record's fields from the metadata and the harvest, the text normalized.
@@ -204,6 +318,7 @@ void build_record(const Document& document, Cleaned& cleaned, DocumentMetadata& 
   record.reporters = std::move(harvest.reporters);
   record.editors = std::move(harvest.editors);
   record.url = metadata.url ? std::move(metadata.url) : std::move(harvest.url);
+  record.site_name = std::move(metadata.site_name);
   record.categories = std::move(metadata.categories);
   record.tags = std::move(metadata.tags);
   std::vector<std::string> images = std::move(metadata.images);
@@ -222,6 +337,7 @@ void build_record(const Document& document, Cleaned& cleaned, DocumentMetadata& 
   }
   record.title = std::move(metadata.title);
   set_text(record, blocks);
+  record.lang = detect_language(record.text, metadata.lang);
   record.meta = std::move(meta);
   // A harvested field the record has no key for is kept in meta, unless the front matter
   // already has that key.
@@ -251,13 +367,20 @@ Outcome process_document(Document document, const Context& context) {
   // What each rule did is collected for --explain, and for --stats' per-rule counts.
   const bool note_rules = options.explain || options.stats_path.has_value();
   std::vector<ExplainEntry>* explain = note_rules ? &outcome.explain : nullptr;
-  Cleaned cleaned = extract_and_apply_rules(document, *split, *meta, context, explain);
-
+  Cleaned cleaned = extract_blocks(document, *split, *meta, context, explain);
+  const Vocabulary& vocabulary = context.rules().vocabulary();
   DocumentMetadata metadata =
-      metadata_from_front_matter(*meta, context.rules().vocabulary().front_matter, options.dates);
+      metadata_from_front_matter(*meta, vocabulary.front_matter, options.dates);
+  if (cleaned.page) {
+    metadata_from_page(*cleaned.page, vocabulary.page_meta, top_lines(cleaned), options.dates,
+                       metadata);
+  }
+  const std::vector<Block> beside = lines_beside(cleaned, metadata.title);
+  apply_rules(cleaned, beside, context, explain);
   if (!metadata.date && cleaned.harvest.date)
     metadata.date = to_iso8601(*cleaned.harvest.date, options.dates);
   take_title_and_date_from_body(cleaned.extraction.blocks, cleaned.format, options.dates, metadata);
+  settle_date(beside, options.dates, metadata);
 
   outcome.warnings = decode_warnings(*decoded);
   if (cleaned.extraction.flattened_tags > 0)

@@ -11,10 +11,11 @@
 namespace corpus_clean::text {
 namespace {
 
-constexpr std::uint8_t kOther = 0;
-constexpr std::uint8_t kHan = 1;
-constexpr std::uint8_t kCjkLetter = 2;  // kana, Hangul
-constexpr std::uint8_t kCjkPunctuation = 3;
+constexpr auto kOther = static_cast<std::uint8_t>(CjkScript::none);
+constexpr auto kHan = static_cast<std::uint8_t>(CjkScript::han);
+constexpr auto kKana = static_cast<std::uint8_t>(CjkScript::kana);
+constexpr auto kHangul = static_cast<std::uint8_t>(CjkScript::hangul);
+constexpr auto kCjkPunctuation = static_cast<std::uint8_t>(CjkScript::punctuation);
 
 struct TrieDeleter {
   void operator()(UCPTrie* trie) const { ucptrie_close(trie); }
@@ -41,8 +42,8 @@ ClassTable build() {
       umutablecptrie_setRange(m.get(), set.getRangeStart(i), set.getRangeEnd(i), value, &status);
   };
   add(kCjkPunctuationSet, kCjkPunctuation);
-  add(kKanaSet, kCjkLetter);
-  add(kHangulSet, kCjkLetter);
+  add(kKanaSet, kKana);
+  add(kHangulSet, kHangul);
   add(kHanSet, kHan);
   if (U_SUCCESS(status)) {
     table.trie.reset(
@@ -79,7 +80,11 @@ bool is_cjk(char32_t cp) {
 
 bool is_cjk_letter(char32_t cp) {
   const std::uint8_t c = class_of(cp);
-  return c == kHan || c == kCjkLetter;
+  return c == kHan || c == kKana || c == kHangul;
+}
+
+CjkScript cjk_script(char32_t cp) {
+  return static_cast<CjkScript>(class_of(cp));
 }
 
 std::string load_character_classes() {

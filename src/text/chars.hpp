@@ -2,6 +2,7 @@
 // UnicodeSet patterns, from which both these predicates and the normalizer's table are built.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace corpus_clean::text {
@@ -17,6 +18,11 @@ inline constexpr char16_t kHangulSet[] = u"[:sc=Hang:]";
 inline constexpr char16_t kCjkPunctuationSet[] =
     u"[[\\u3001-\\u303F\\u30FB\\uFE10-\\uFE1F\\uFE30-\\uFE6F\\uFF01-\\uFF65\\uFFE0-\\uFFEE]"
     u"&[[:P:][:S:]]]";
+
+enum class CjkScript : std::uint8_t { none = 0, han, kana, hangul, punctuation };
+
+// Which of the CJK classes a code point is in (none for everything else).
+CjkScript cjk_script(char32_t cp);
 
 bool is_han(char32_t cp);
 // Han, kana, Hangul or CJK punctuation: a character that Chinese (or Japanese, Korean) text is

@@ -1,0 +1,80 @@
+// Harvests the record's metadata fields from the front matter, and title and date from the
+// body's first lines when the front matter has none (plain-text and Markdown documents).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "corpus_clean/date.hpp"
+#include "corpus_clean/types.hpp"
+#include "extract/blocks.hpp"
+#include "extract/page_metadata.hpp"
+
+namespace corpus_clean {
+
+// The front-matter keys each record field is read from, first present key first.
+struct FrontMatterKeys {
+  std::vector<std::string> title;
+  std::vector<std::string> date;
+  std::vector<std::string> author;
+  std::vector<std::string> url;
+  std::vector<std::string> categories;
+  std::vector<std::string> tags;
+  std::vector<std::string> images;
+};
+
+// The <meta> names (lower case) each field of a whole page is read from, first present first.
+struct PageMetaKeys {
+  std::vector<std::string> title;
+  std::vector<std::string> date;
+  std::vector<std::string> url;
+  std::vector<std::string> site_name;
+  std::vector<std::string> author;
+  std::vector<std::string> lang;  // when the page has no <html lang>
+};
+
+struct DocumentMetadata {
+  std::optional<std::string> title;
+  std::optional<std::string> date;
+  std::optional<std::string> author;
+  std::optional<std::string> url;
+  std::vector<std::string> categories;
+  std::vector<std::string> tags;
+  std::vector<std::string> images;       // headimg / thumbnail / cover / image
+  std::optional<std::string> site_name;  // a whole page's own name for its site
+  std::optional<std::string> lang;       // the page's declared language (<html lang>), as written
+  std::vector<std::string> warnings;     // e.g. a date that could not be read
+};
+
+// The fields named by `keys` (the rules file's front_matter_keys), each from the first key
+// present.
+DocumentMetadata metadata_from_front_matter(const Json& meta, const FrontMatterKeys& keys,
+                                            const DateOptions& options);
+
+// Fills what the front matter left empty from a whole page's own metadata:
+//   title: the <h1> (else <h2>, else one of `lines`, the short lines at the top of the page)
+//          that shows the headline of the page's <title> or og:title, else og:title, JSON-LD's
+//          headline or the <title>, each without the site's name ("… - 新浪财经", "…_凤凰网",
+//          "…|人民网");
+//   date:  the date <meta> tags, JSON-LD's datePublished, then <time datetime>;
+//   url:   <link rel=canonical>, the url <meta> tags, JSON-LD's url (absolute http(s) only);
+//   site_name, author, lang.
+void metadata_from_page(const PageMetadata& page, const PageMetaKeys& keys,
+                        const std::vector<std::string>& lines, const DateOptions& options,
+                        DocumentMetadata& metadata);
+
+// The headline in a page title: the part that is not the site's name, or the longest part.
+std::string headline_of(std::string_view title, std::string_view site_name);
+
+// A date at the start of a short line, after an optional label (发布时间：, Published:):
+// "2019年06月15日08:18  来源：人民网" → 2019-06-15T08:18:00.
+std::optional<std::string> date_at_start(std::string_view line, const DateOptions& options);
+
+// Fills a missing title from the first block (a heading, or a short first line of a
+// text document) and a missing date from a date-only line among the first blocks; the
+// blocks used are removed. A leading block that repeats a known title is removed too.
+void take_title_and_date_from_body(std::vector<Block>& blocks, Format format,
+                                   const DateOptions& options, DocumentMetadata& metadata);
+
+}  // namespace corpus_clean
