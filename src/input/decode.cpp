@@ -24,6 +24,7 @@ constexpr std::size_t kMetaWindow = 4096;       // where an HTML <meta charset> 
 constexpr std::size_t kDetectorSample = 65536;  // what the charset detector is shown
 constexpr int32_t kMinConfidence = 15;          // below this a guess is not taken
 constexpr int32_t kMinWideConfidence = 80;      // the same for UTF-16/32 with no mark
+constexpr std::size_t kContradiction = 200;  // one unreadable byte in this many: not that encoding
 
 struct ConverterCloser {
   void operator()(UConverter* converter) const { ucnv_close(converter); }
@@ -305,14 +306,8 @@ bool is_wide(std::string_view encoding) {
 }
 
 // Bytes with no byte-order mark that are not valid UTF-8: which encoding they are in.
-std::string choose_encoding(std::string_view bytes) {
-  const Utf8Census census = utf8_census(bytes);
-  if (census.multibyte > 0 && census.multibyte >= 4 * census.invalid)
-    return "UTF-8";  // UTF-8 with a few bad bytes (a cut character, a stray Latin-1 byte)
-  // A page whose <meta> could be read as ASCII is not in UTF-16 or UTF-32, whatever it says.
-  const std::string declared = converter_name(declared_html_charset(bytes));
-  if (!declared.empty() && declared != "UTF-8" && !is_wide(declared))
-    return declared;
+// The encoding the detector reads the bytes in, or "UTF-8" when it cannot tell.
+std::string detected_encoding(std::string_view bytes) {
   const Guess guess = detect_charset(bytes);
   if (is_wide(guess.name)) {
     // The detector scores UTF-16/32 by byte patterns (NULs beside ASCII); its low scores
@@ -326,10 +321,41 @@ std::string choose_encoding(std::string_view bytes) {
   return name.empty() ? "UTF-8" : name;
 }
 
+// Bytes with no byte-order mark that are not valid UTF-8: which encoding they are in. A
+// declaration (`declared`, already an ICU name; "" for none) is taken unless the bytes are
+// mostly UTF-8.
+std::string choose_encoding(std::string_view bytes, const std::string& declared) {
+  const Utf8Census census = utf8_census(bytes);
+  if (census.multibyte > 0 && census.multibyte >= 4 * census.invalid)
+    return "UTF-8";  // UTF-8 with a few bad bytes (a cut character, a stray Latin-1 byte)
+  // A page whose <meta> could be read as ASCII is not in UTF-16 or UTF-32, whatever it says.
+  if (!declared.empty() && declared != "UTF-8" && !is_wide(declared))
+    return declared;
+  return detected_encoding(bytes);
+}
+
+// Decodes bytes that are not valid UTF-8 in `encoding`; when that was a declaration and the
+// bytes contradict it (more than one byte in 200 cannot be read), the detector's reading is
+// taken if it reads them better, with a note.
+Decoded converted_checked(std::string bytes, const std::string& encoding,
+                          const std::string& declared) {
+  Decoded decoded = converted(bytes, 0, encoding);
+  if (encoding != declared || decoded.replaced * kContradiction <= bytes.size())
+    return decoded;
+  const std::string detected = detected_encoding(bytes);
+  if (detected == encoding)
+    return decoded;
+  Decoded other = converted(std::move(bytes), 0, detected);
+  if (other.replaced >= decoded.replaced)
+    return decoded;
+  other.note = "the page declares " + declared + " but its bytes read as " + other.encoding;
+  return other;
+}
+
 // A UTF-8 front matter over a body in a legacy encoding: a mirror wrote its metadata as UTF-8
 // and pasted the page's bytes as they were. Read as one, either part would come out garbled, so
 // each is decoded on its own. False when `bytes` is not such a file.
-bool decode_parts(const std::string& bytes, Decoded& out) {
+bool decode_parts(const std::string& bytes, const std::string& declared, Decoded& out) {
   Result<FrontMatterSplit> split = split_front_matter(bytes);
   if (!split || split->kind == FrontMatterKind::none)
     return false;
@@ -339,7 +365,7 @@ bool decode_parts(const std::string& bytes, Decoded& out) {
   const Utf8Census census = utf8_census(head);
   if (census.invalid > 0 || census.multibyte == 0)
     return false;
-  const std::string encoding = choose_encoding(split->body);
+  const std::string encoding = choose_encoding(split->body, declared);
   if (encoding == "UTF-8")
     return false;
   Decoded body;
@@ -388,17 +414,26 @@ std::string declared_html_charset(std::string_view bytes) {
   return "";
 }
 
-Result<Decoded> decode(std::string bytes) {
+Result<Decoded> decode(std::string bytes, const DecodeHints& hints) {
   Decoded decoded;
   const ByteOrderMark bom = byte_order_mark(bytes);
+  // What the bytes say they are: the container's declaration (HTTP), else the page's <meta>.
+  const std::string label = !hints.charset.empty() ? hints.charset : declared_html_charset(bytes);
+  const std::string declared = label.empty() ? "" : converter_name(label);
   if (bom.length > 0) {
     decoded = converted(std::move(bytes), bom.length, std::string(bom.encoding));
   } else if (text::is_valid_utf8(bytes)) {
+    const bool legacy = !declared.empty() && declared != "UTF-8" && !is_wide(declared);
+    if (legacy && utf8_census(bytes).multibyte > 0) {
+      decoded.note = "the page declares " + label + " but its bytes are UTF-8";
+    }
     decoded.text = std::move(bytes);  // the fast path: no ICU
     decoded.encoding = "UTF-8";
-  } else if (!decode_parts(bytes, decoded)) {
-    const std::string encoding = choose_encoding(bytes);
-    decoded = converted(std::move(bytes), 0, encoding);
+  } else if (!decode_parts(bytes, declared, decoded)) {
+    const std::string encoding = choose_encoding(bytes, declared);
+    decoded = converted_checked(std::move(bytes), encoding, declared);
+    if (decoded.note.empty() && declared == "UTF-8" && decoded.encoding != "UTF-8")
+      decoded.note = "the page declares UTF-8 but its bytes read as " + decoded.encoding;
   }
   finish(decoded.text, decoded.replaced);
   return decoded;

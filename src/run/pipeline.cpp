@@ -20,6 +20,7 @@
 #include "rules/repair.hpp"
 #include "rules/rules.hpp"
 #include "text/chars.hpp"
+#include "text/line_reader.hpp"
 #include "text/strings.hpp"
 #include "text/utf8.hpp"
 
@@ -104,6 +105,8 @@ void explain_dropped(const std::vector<DroppedElement>& dropped, const RuleSet* 
 
 std::vector<std::string> decode_warnings(const Decoded& decoded) {
   std::vector<std::string> warnings;
+  if (!decoded.note.empty())
+    warnings.push_back(decoded.note);
   if (decoded.encoding != "UTF-8")
     warnings.push_back("decoded as " + decoded.encoding);
   if (decoded.replaced > 0) {
@@ -139,7 +142,11 @@ constexpr std::size_t kAsidesBefore = 8;
 constexpr std::size_t kAsidesAfter = 4;
 constexpr std::int64_t kDateLineChars = 60;  // a dateline beside the article is short
 constexpr std::size_t kDateOnly = 10;        // "2024-05-10": a date with no time
-constexpr std::size_t kTopBlocks = 3;  // the article's first blocks that may show its headline
+constexpr std::size_t kTopBlocks = 3;
+constexpr std::uint32_t kArticleBodyUnits = 50;  // a JSON-LD articleBody this long is an article
+constexpr std::uint32_t kArticleBodyShare =
+    5;  // ... when the markup shows a fifth of it or less  // the article's first blocks that may
+        // show its headline
 
 // Moves the aside blocks out of the text, into `before` and `after` the article.
 void take_asides(Cleaned& out) {
@@ -190,6 +197,34 @@ std::vector<Block> lines_beside(const Cleaned& cleaned, const std::optional<std:
   lines.insert(lines.end(), cleaned.after.begin(),
                cleaned.after.begin() + static_cast<std::ptrdiff_t>(after));
   return lines;
+}
+
+// A page whose JSON-LD carries the article's text (articleBody) and whose markup shows almost
+// none of it (a page that draws its text with scripts): the JSON-LD text is the article. Where
+// the markup shows a good part, it is the better source (articleBody is often a teaser).
+void use_article_body(const PageMetadata& page, std::vector<Block>& blocks,
+                      std::vector<ExplainEntry>* explain) {
+  if (!page.article.body)
+    return;
+  const std::uint32_t body_units = measure_text(*page.article.body).units;
+  std::uint32_t shown = 0;
+  for (const Block& block : blocks)
+    shown += measure_text(block.text).units;
+  if (body_units < kArticleBodyUnits || shown * kArticleBodyShare >= body_units)
+    return;
+  blocks.clear();
+  text::LineReader lines(*page.article.body);
+  std::string_view line;
+  while (lines.next(line)) {
+    if (std::string_view trimmed = text::trim_spaces(line); !trimmed.empty())
+      blocks.push_back(Block{BlockKind::paragraph, std::string(trimmed), 0});
+  }
+  if (explain) {
+    explain->push_back(ExplainEntry{
+        "main_content", "", RuleAction::select, "main-content selection",
+        "the JSON-LD articleBody (" + std::to_string(body_units) + " units) holds five times the " +
+            std::to_string(shown) + " the markup shows"});
+  }
 }
 
 // Parses an HTML body once: the page's own metadata and the blocks come from the same tree, the
@@ -245,6 +280,8 @@ Cleaned extract_blocks(const Document& document, const FrontMatterSplit& split, 
   }
   trim_blocks(out.extraction.blocks);
   take_asides(out);
+  if (out.page && options.extract == ExtractMode::article)
+    use_article_body(*out.page, out.extraction.blocks, explain);
   if (explain)
     explain_dropped(dropped, out.site, rules.generic(), *explain);
   return out;
@@ -352,7 +389,8 @@ void build_record(const Document& document, Cleaned& cleaned, DocumentMetadata& 
 Outcome process_document(Document document, const Context& context) {
   const Options& options = context.options();
   const std::uint64_t bytes_in = document.bytes.size();
-  Result<Decoded> decoded = decode(std::move(document.bytes));
+  Result<Decoded> decoded =
+      decode(std::move(document.bytes), {document.hints.charset.value_or("")});
   if (!decoded)
     return failed(document, std::move(decoded).take_error(), bytes_in);
   Result<FrontMatterSplit> split = split_front_matter(decoded->text);
