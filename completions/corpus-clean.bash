@@ -16,7 +16,7 @@ _corpus_clean() {
     prev=${COMP_WORDS[COMP_CWORD - 2]}
   fi
 
-  local options="--files-from --include --exclude --shard --max-bytes --max-html-depth
+  local options="--files-from --include --exclude --shard --ext --max-bytes --max-html-depth
     --max-front-matter-bytes --max-yaml-nodes --max-yaml-depth -o --output --errors --stats --assume-tz --min-chars --dedup --site --rules --explain
     --normalize --no-normalize --simplified --corner-quotes --cjk-spacing -j --jobs
     --progress -q --quiet --strict -V --version -h --help"
@@ -60,6 +60,10 @@ _corpus_clean() {
       ;;
     -j | --jobs)
       mapfile -t COMPREPLY < <(compgen -W "$(seq 1 "$(nproc 2>/dev/null || echo 4)")" -- "$cur")
+      return 0
+      ;;
+    --ext)
+      mapfile -t COMPREPLY < <(compgen -W "md,markdown,html,htm,xhtml,txt +rst" -- "$cur")
       return 0
       ;;
     --include | --exclude | --max-bytes | --max-html-depth | --max-front-matter-bytes | \

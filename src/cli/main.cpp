@@ -6,6 +6,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "corpus_clean/driver.hpp"
 #include "corpus_clean/normalize.hpp"
@@ -41,6 +42,7 @@ struct CommandLine {
   std::string assume_tz;
   std::string dedup;
   std::string no_normalize;
+  std::vector<std::string> extensions;  // --ext lists, applied in order
   bool normalize_only = false;
 };
 
@@ -52,13 +54,21 @@ int usage_error(const std::string& message) {
 void add_input_options(CLI::App& app, CommandLine& cl) {
   app.add_option(
          "INPUT", cl.options.inputs,
-         "Files and directories to read (directories recursively; '-': one document on stdin)")
+         "Files and directories to read: a directory recursively, for its documents only "
+         "(see --ext; hidden entries and node_modules are skipped); '-': one document on stdin")
       ->type_name("PATH");
 
   const char* input_group = "Input";
   app.add_option("--files-from", cl.options.files_from,
                  "Read input paths from FILE, one per line ('-' for standard input)")
       ->type_name("FILE")
+      ->group(input_group);
+  app.add_option("--ext", cl.extensions,
+                 "In directories, take files with these extensions, each also with .gz or .zst "
+                 "(default md,markdown,html,htm,xhtml,txt; '+rst' adds to the list); a file "
+                 "with no extension is taken when its first 8 KiB hold no NUL byte")
+      ->type_name("LIST")
+      ->allow_extra_args(false)
       ->group(input_group);
   app.add_option("--max-bytes", cl.options.max_bytes,
                  "Fail inputs larger than this many bytes (default 64 MiB)")
@@ -203,6 +213,12 @@ std::optional<int> finish_options(CommandLine& cl) {
     options.dates.assume_offset_minutes = corpus_clean::parse_utc_offset(cl.assume_tz);
     if (!options.dates.assume_offset_minutes)
       return usage_error("--assume-tz: '" + cl.assume_tz + "' is not a UTC offset such as +08:00");
+  }
+  for (const std::string& list : cl.extensions) {
+    auto extensions = corpus_clean::parse_extensions(list, options.walk.extensions);
+    if (!extensions)
+      return usage_error(extensions.error().detail);
+    options.walk.extensions = std::move(*extensions);
   }
   options.dedup_exact = cl.dedup == "exact";
   if (!cl.shard.empty()) {

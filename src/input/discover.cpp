@@ -1,4 +1,4 @@
-// Discovery: inputs to a sorted list of documents, skipping hidden and special entries.
+// Discovery: inputs to a sorted list of documents; walks take documents only and count the rest.
 #include "input/discover.hpp"
 
 #include <fnmatch.h>
@@ -7,17 +7,20 @@
 #include <algorithm>
 #include <filesystem>
 #include <istream>
+#include <optional>
 #include <set>
 #include <system_error>
+
+#include "input/read.hpp"
+#include "text/strings.hpp"
 
 namespace corpus_clean {
 namespace fs = std::filesystem;
 
 namespace {
 
-bool is_hidden(const fs::path& name) {
-  const std::string s = name.filename().string();
-  return s.size() > 1 && s[0] == '.' && s != "..";
+bool is_hidden(const std::string& name) {
+  return name.size() > 1 && name[0] == '.' && name != "..";
 }
 
 std::string describe(const std::error_code& ec) {
@@ -40,69 +43,174 @@ std::string kind_of(const fs::file_status& st) {
   }
 }
 
-// Walks `root` without recursion; directories already visited (by their real identity) are
-// not entered again, which breaks symlink loops.
-void walk_directory(const fs::path& root, Discovery& out) {
-  std::vector<InputFile> found;
-  std::set<fs::path> seen_canonical;
-  std::error_code ec;
-  seen_canonical.insert(fs::weakly_canonical(root, ec));
+// The run's output file, when it exists already: a walk must not read it back.
+struct OutputFile {
+  fs::path path;
+  std::string name;  // its file name, checked first (equivalent() costs two stat calls)
 
-  std::vector<fs::path> pending{root};
-  while (!pending.empty()) {
-    const fs::path dir = std::move(pending.back());
-    pending.pop_back();
+  static std::optional<OutputFile> find(const std::string& output) {
+    std::error_code ec;
+    if (output == "-" || !fs::is_regular_file(output, ec))
+      return std::nullopt;
+    return OutputFile{output, fs::path(output).filename().string()};
+  }
+  bool is(const fs::path& p) const {
+    std::error_code ec;
+    return p.filename() == name && fs::equivalent(p, path, ec);
+  }
+};
+
+// One directory input, walked without recursion. Directories already visited (by their real
+// identity) are not entered again, which breaks symlink loops.
+class Walker {
+ public:
+  Walker(const fs::path& root, const WalkOptions& options, const std::optional<OutputFile>& output,
+         Discovery& out)
+      : root_(root), options_(options), output_(output), out_(out) {}
+
+  void run() {
+    std::error_code ec;
+    seen_.insert(fs::weakly_canonical(root_, ec));
+    std::vector<fs::path> pending{root_};
+    while (!pending.empty()) {
+      const fs::path dir = std::move(pending.back());
+      pending.pop_back();
+      list(dir, pending);
+    }
+    std::sort(found_.begin(), found_.end(),
+              [](const InputFile& a, const InputFile& b) { return a.id < b.id; });
+    out_.files.insert(out_.files.end(), std::make_move_iterator(found_.begin()),
+                      std::make_move_iterator(found_.end()));
+  }
+
+ private:
+  void list(const fs::path& dir, std::vector<fs::path>& pending) {
+    std::error_code ec;
     fs::directory_iterator it(dir, fs::directory_options::none, ec);
-    if (ec) {
-      out.errors.push_back(Error{ErrorCode::unreadable, Stage::discover,
-                                 "cannot list directory: " + describe(ec), dir.string()});
-      continue;
-    }
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-      const fs::directory_entry& entry = *it;
-      const fs::path& p = entry.path();
-      if (is_hidden(p))
-        continue;
-      std::error_code sec;
-      const fs::file_status st = entry.status(sec);  // follows symlinks
-      if (sec) {
-        out.warnings.push_back(Error{ErrorCode::not_found, Stage::discover,
-                                     "skipped: " + describe(sec) + " (dangling link?)",
-                                     p.string()});
-        continue;
-      }
-      if (fs::is_directory(st)) {
-        const fs::path canonical = fs::weakly_canonical(p, sec);
-        if (!sec && !seen_canonical.insert(canonical).second) {
-          out.warnings.push_back(Error{ErrorCode::not_a_regular_file, Stage::discover,
-                                       "skipped: directory already visited (symlink loop?)",
-                                       p.string()});
-          continue;
-        }
-        pending.push_back(p);
-      } else if (fs::is_regular_file(st)) {
-        found.push_back(InputFile{p.string(), p.lexically_relative(root).generic_string()});
-      } else {
-        out.warnings.push_back(Error{ErrorCode::not_a_regular_file, Stage::discover,
-                                     "skipped: " + kind_of(st) + ", not a regular file",
-                                     p.string()});
-      }
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      if (std::optional<fs::path> subdir = visit(*it))
+        pending.push_back(std::move(*subdir));
     }
     if (ec) {
-      out.errors.push_back(Error{ErrorCode::unreadable, Stage::discover,
-                                 "cannot list directory: " + describe(ec), dir.string()});
+      out_.errors.push_back(Error{ErrorCode::unreadable, Stage::discover,
+                                  "cannot list directory: " + describe(ec), dir.string()});
     }
   }
-  std::sort(found.begin(), found.end(),
-            [](const InputFile& a, const InputFile& b) { return a.id < b.id; });
-  out.files.insert(out.files.end(), std::make_move_iterator(found.begin()),
-                   std::make_move_iterator(found.end()));
-}
+
+  // Takes, skips or (returned) enters one entry of a directory.
+  std::optional<fs::path> visit(const fs::directory_entry& entry) {
+    const fs::path& p = entry.path();
+    const std::string name = p.filename().string();
+    if (is_hidden(name))
+      return skip(p, skip_reason::hidden);
+    if (name == "node_modules")
+      return skip(p, skip_reason::node_modules);
+    std::error_code ec;
+    const fs::file_status st = entry.status(ec);  // follows symlinks
+    if (ec) {
+      return skip(p, skip_reason::broken_link, "skipped: " + describe(ec) + " (dangling link?)");
+    }
+    if (fs::is_directory(st)) {
+      const fs::path canonical = fs::weakly_canonical(p, ec);
+      if (!ec && !seen_.insert(canonical).second) {
+        return skip(p, skip_reason::symlink_loop,
+                    "skipped: directory already visited (symlink loop?)");
+      }
+      return p;
+    }
+    if (!fs::is_regular_file(st)) {
+      return skip(p, skip_reason::special_file, "skipped: " + kind_of(st) + ", not a regular file");
+    }
+    if (output_ && output_->is(p))
+      return std::nullopt;  // the run's own output: not an input, not even a counted one
+    switch (judge_name(name, options_.extensions)) {
+      case NameVerdict::not_a_document:
+        return skip(p, skip_reason::not_a_document);
+      case NameVerdict::look_inside:
+        // A file that cannot be read is taken: reading it says what is wrong.
+        if (file_looks_binary(p.string()).value_or(false))
+          return skip(p, skip_reason::binary);
+        break;
+      case NameVerdict::document:
+        break;
+    }
+    found_.push_back(InputFile{p.string(), id_of(p)});
+    return std::nullopt;
+  }
+
+  std::optional<fs::path> skip(const fs::path& p, std::string_view reason,
+                               std::string warning = {}) {
+    out_.skips.push_back(Skip{p.string(), id_of(p), std::string(reason), std::move(warning)});
+    return std::nullopt;
+  }
+
+  std::string id_of(const fs::path& p) const {
+    return p.lexically_relative(root_).generic_string();
+  }
+
+  const fs::path root_;
+  const WalkOptions& options_;
+  const std::optional<OutputFile>& output_;
+  Discovery& out_;
+  std::vector<InputFile> found_;
+  std::set<fs::path> seen_;
+};
 
 }  // namespace
 
-Discovery discover(const std::vector<std::string>& inputs) {
+NameVerdict judge_name(std::string_view name, const std::vector<std::string>& extensions) {
+  const std::string lower = text::ascii_lower(name);
+  std::string_view base = lower;
+  bool compressed = false;
+  for (std::string_view suffix : {".gz", ".zst"}) {
+    if (base.size() > suffix.size() && base.ends_with(suffix)) {
+      base.remove_suffix(suffix.size());
+      compressed = true;
+      break;
+    }
+  }
+  for (const std::string& ext : extensions) {
+    if (base.size() > ext.size() + 1 && base.ends_with(ext) &&
+        base[base.size() - ext.size() - 1] == '.') {
+      return NameVerdict::document;
+    }
+  }
+  // A leading dot does not make an extension (such names are hidden anyway); a compressed
+  // file's first bytes say nothing of what it holds.
+  const bool has_extension = base.find('.', 1) != std::string_view::npos;
+  return has_extension || compressed ? NameVerdict::not_a_document : NameVerdict::look_inside;
+}
+
+Result<std::vector<std::string>> parse_extensions(std::string_view list,
+                                                  std::vector<std::string> current) {
+  if (list.starts_with('+')) {
+    list.remove_prefix(1);
+  } else {
+    current.clear();
+  }
+  while (true) {
+    const std::size_t comma = list.find(',');
+    std::string_view item = text::trim(list.substr(0, comma));
+    while (item.starts_with('.'))
+      item.remove_prefix(1);
+    if (item.empty() || item.find('/') != std::string_view::npos) {
+      return make_error(ErrorCode::invalid_option, Stage::discover,
+                        "--ext: '" + std::string(list.substr(0, comma)) +
+                            "' is not an extension (a list such as md,html or +rst)");
+    }
+    std::string ext = text::ascii_lower(item);
+    if (std::find(current.begin(), current.end(), ext) == current.end())
+      current.push_back(std::move(ext));
+    if (comma == std::string_view::npos)
+      return current;
+    list.remove_prefix(comma + 1);
+  }
+}
+
+Discovery discover(const std::vector<std::string>& inputs, const WalkOptions& walk,
+                   const std::string& output) {
   Discovery out;
+  const std::optional<OutputFile> output_file = OutputFile::find(output);
   for (const std::string& input : inputs) {
     if (input == "-") {  // one document on standard input
       out.files.push_back(InputFile{"-", "-"});
@@ -119,7 +227,10 @@ Discovery discover(const std::vector<std::string>& inputs) {
                                  Stage::discover,
                                  missing ? "no such file or directory" : ec.message(), input});
     } else if (fs::is_directory(st)) {
-      walk_directory(path, out);
+      Walker(path, walk, output_file, out).run();
+    } else if (output_file && fs::equivalent(path, output_file->path, ec)) {
+      out.errors.push_back(Error{ErrorCode::input_is_output, Stage::discover,
+                                 "is the output file of this run; not read", input});
     } else if (fs::is_regular_file(st)) {
       out.files.push_back(InputFile{input, path.lexically_normal().generic_string()});
     } else {
@@ -164,6 +275,7 @@ void select_inputs(Discovery& discovery, const Selection& selection) {
     return true;
   };
   std::erase_if(discovery.files, [&](const InputFile& f) { return !keep(f.id); });
+  std::erase_if(discovery.skips, [&](const Skip& s) { return !keep(s.id); });
   // An input that could not even be listed belongs to one shard too, by the path given.
   std::erase_if(discovery.errors, [&](const Error& e) {
     return selection.shard_count > 1 &&

@@ -121,6 +121,21 @@ std::optional<Error> check_options(const Options& options) {
   return std::nullopt;
 }
 
+// What discovery found besides documents, each counted as an input: the entries it passed
+// over (by reason, some with a warning) and the inputs that failed.
+void report_discovery(const Discovery& discovery, Report& report) {
+  for (const Skip& skip : discovery.skips) {
+    ++report.stats().inputs;
+    report.skipped(skip.reason);
+    if (!skip.warning.empty())
+      report.note(skip.path + ": " + skip.warning);
+  }
+  for (const Error& error : discovery.errors) {
+    ++report.stats().inputs;
+    report.error(error);
+  }
+}
+
 std::size_t worker_count(const Options& options) {
   const std::size_t jobs = options.jobs != 0 ? options.jobs : std::thread::hardware_concurrency();
   return std::max<std::size_t>(1, jobs);
@@ -206,20 +221,15 @@ RunSummary run(const Options& options, std::ostream& err) {
     summary.exit_code = kExitOutput;
     return summary;
   }
-  Discovery discovery = discover(*inputs);
+  Discovery discovery = discover(*inputs, options.walk, options.output);
   select_inputs(discovery, options.selection);
-  for (const Error& warning : discovery.warnings)
-    report.note(warning.message());
   Result<std::unique_ptr<OutputSink>> sink = OutputSink::open(options.output);
   if (!sink) {
     err << kTool << ": " << sink.error().message() << '\n';
     summary.exit_code = kExitOutput;
     return summary;
   }
-  for (const Error& error : discovery.errors) {
-    ++report.stats().inputs;
-    report.error(error);
-  }
+  report_discovery(discovery, report);
   RecordWriter writer(**sink, make_filters(options));
   bool complete = !(options.strict && report.stats().failed() > 0);
   if (complete) {
