@@ -194,6 +194,12 @@ TEST(Discover, TheOutputIsNeverAnInput) {
   EXPECT_TRUE(named.files.empty());
   ASSERT_EQ(named.errors.size(), 1u);
   EXPECT_EQ(named.errors[0].code, ErrorCode::input_is_output);
+  // A followed link to it, under another name, is the output too.
+  std::filesystem::create_symlink("out.txt", dir.path() / "all.md");
+  WalkOptions follow;
+  follow.follow_links = true;
+  EXPECT_EQ(ids(discover({dir.path().string()}, follow, output)),
+            (std::vector<std::string>{"a.md"}));
   // Another file of the same name is not the output.
   write_all(dir.path() / "sub" / "out.txt", "x");
   EXPECT_EQ(ids(discover({dir.path().string()}, {}, output)),
@@ -250,9 +256,103 @@ TEST(Discover, SymlinkLoopIsNotFollowedForever) {
   TempDir dir;
   write_all(dir.path() / "a" / "x.md", "x");
   std::filesystem::create_directory_symlink(dir.path() / "a", dir.path() / "a" / "loop");
-  const Discovery d = discover({dir.path().string()});
+  std::filesystem::create_directory_symlink("..", dir.path() / "a" / "up");
+  WalkOptions follow;
+  follow.follow_links = true;
+  const Discovery d = discover({dir.path().string()}, follow);
   EXPECT_EQ(ids(d), (std::vector<std::string>{"a/x.md"}));
-  EXPECT_EQ(skips(d), (std::vector<std::string>{"a/loop symlink_loop"}));
+  EXPECT_EQ(skips(d), (std::vector<std::string>{"a/loop symlink_loop", "a/up symlink_loop"}));
+  EXPECT_EQ(d.skips[0].warning, "skipped: directory already visited (symlink loop?)");
+}
+
+// A corpus holding links into itself and out of it. Outside it: a directory and a file that
+// must never be read unless the user lets links lead there.
+class DiscoverLinks : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    namespace fs = std::filesystem;
+    const fs::path corpus = top.path() / "corpus";
+    write_all(corpus / "posts" / "a.md", "a");
+    write_all(top.path() / "outside" / "secret.md", "secret");
+    write_all(top.path() / "outside" / "etc" / "shadow", "root:x:0:0");
+    fs::create_directory_symlink("posts", corpus / "in-dir");
+    fs::create_symlink("posts/a.md", corpus / "in-file.md");
+    fs::create_directory_symlink(top.path() / "outside" / "etc", corpus / "etc");
+    fs::create_symlink(top.path() / "outside" / "secret.md", corpus / "out-file.md");
+    fs::create_symlink("../outside/secret.md", corpus / "up.md");
+    fs::create_symlink("posts/../../outside/secret.md", corpus / "posts-up.md");
+    fs::create_symlink("nowhere.md", corpus / "dangling.md");
+    root = corpus.string();
+  }
+  TempDir top;
+  std::string root;
+};
+
+TEST_F(DiscoverLinks, TheRuleOfLinks) {
+  struct Row {
+    const char* what;
+    bool follow;
+    std::vector<std::string> follow_roots;  // below top
+    std::vector<std::string> ids;
+    std::vector<std::string> skips;
+  };
+  const std::vector<std::string> all_links_skipped{
+      "dangling.md symlink", "etc symlink",         "in-dir symlink", "in-file.md symlink",
+      "out-file.md symlink", "posts-up.md symlink", "up.md symlink"};
+  const Row rows[] = {
+      {"by default no link is followed", false, {}, {"posts/a.md"}, all_links_skipped},
+      {"--follow: links inside the corpus only",
+       true,
+       {},
+       {"in-dir/a.md", "in-file.md", "posts/a.md"},
+       {"dangling.md broken_link", "etc outside_roots", "out-file.md outside_roots",
+        "posts-up.md outside_roots", "up.md outside_roots"}},
+      {"--follow-root outside: links may lead there",
+       true,
+       {"outside"},
+       {"etc/shadow", "in-dir/a.md", "in-file.md", "out-file.md", "posts-up.md", "posts/a.md",
+        "up.md"},
+       {"dangling.md broken_link"}},
+      {"--follow-root outside/etc: only there",
+       true,
+       {"outside/etc"},
+       {"etc/shadow", "in-dir/a.md", "in-file.md", "posts/a.md"},
+       {"dangling.md broken_link", "out-file.md outside_roots", "posts-up.md outside_roots",
+        "up.md outside_roots"}},
+  };
+  for (const Row& row : rows) {
+    WalkOptions walk;
+    walk.follow_links = row.follow;
+    for (const std::string& r : row.follow_roots)
+      walk.follow_roots.push_back((top.path() / r).string());
+    const Discovery d = discover({root}, walk);
+    EXPECT_EQ(ids(d), row.ids) << row.what;
+    EXPECT_EQ(skips(d), row.skips) << row.what;
+    EXPECT_TRUE(d.errors.empty()) << row.what;
+  }
+}
+
+TEST_F(DiscoverLinks, ALinkNamedAsAnInputIsOpenedAsGiven) {
+  const Discovery d = discover({root + "/out-file.md", root + "/etc"});
+  EXPECT_EQ(ids(d), (std::vector<std::string>{root + "/out-file.md", "shadow"}));
+  EXPECT_TRUE(d.skips.empty());
+}
+
+TEST_F(DiscoverLinks, AnotherInputDirectoryIsARoot) {
+  WalkOptions walk;
+  walk.follow_links = true;
+  const Discovery d = discover({root, (top.path() / "outside" / "etc").string()}, walk);
+  EXPECT_EQ(ids(d), (std::vector<std::string>{"etc/shadow", "in-dir/a.md", "in-file.md",
+                                              "posts/a.md", "shadow"}));
+}
+
+TEST_F(DiscoverLinks, ALinkedRootIsResolved) {
+  namespace fs = std::filesystem;
+  fs::create_directory_symlink(root, top.path() / "corpus-link");
+  WalkOptions walk;
+  walk.follow_links = true;
+  const Discovery d = discover({(top.path() / "corpus-link").string()}, walk);
+  EXPECT_EQ(ids(d), (std::vector<std::string>{"in-dir/a.md", "in-file.md", "posts/a.md"}));
 }
 
 TEST(ReadPathList, SkipsBlankLinesAndCarriageReturns) {

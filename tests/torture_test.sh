@@ -437,23 +437,48 @@ expect_counts 1 1 0
 expect_out "这是一个很长的句子"
 end
 
-begin "symlink loop (a -> b -> a) in a directory: skipped with a warning"
+begin "symlink loop (a -> b -> a) in a directory: links not followed, counted as skipped"
 mkdir "$in/dir"
 cp "$seed" "$in/dir/post.md"
 ln -s b.md "$in/dir/a.md"
 ln -s a.md "$in/dir/b.md"
 run 0 dir
 expect_counts 3 1 0 2
+end
+
+begin "symlink loop (a -> b -> a) with --follow: skipped with a warning"
+mkdir "$in/dir"
+cp "$seed" "$in/dir/post.md"
+ln -s b.md "$in/dir/a.md"
+ln -s a.md "$in/dir/b.md"
+run 0 --follow dir
+expect_counts 3 1 0 2
 expect_stderr "a.md: skipped"
 end
 
-begin "symlink to an ancestor directory: not walked twice"
+begin "symlink to an ancestor directory: not followed, counted as skipped"
 mkdir -p "$in/dir/sub"
 cp "$seed" "$in/dir/sub/post.md"
 ln -s .. "$in/dir/sub/up"
 run 0 dir
 expect_counts 2 1 0 1
+end
+
+begin "symlink to an ancestor directory with --follow: not walked twice"
+mkdir -p "$in/dir/sub"
+cp "$seed" "$in/dir/sub/post.md"
+ln -s .. "$in/dir/sub/up"
+run 0 --follow dir
+expect_counts 2 1 0 1
 expect_stderr "already visited"
+end
+
+begin "100 links to their own directory, with --follow: each a loop, skipped once"
+mkdir -p "$in/dir/d"
+cp "$seed" "$in/dir/d/post.md"
+(cd "$in/dir/d" && for i in $(seq 1 100); do ln -s . "l$i"; done)
+run 0 --follow dir
+expect_counts 101 1 0 100
 end
 
 begin "FIFO in a directory: skipped with a warning, never opened"

@@ -27,8 +27,15 @@ struct Selection {
 // `extensions` (compared without regard to ASCII case), each also followed by .gz or .zst, and
 // files with no extension at all whose first 8 KiB hold no NUL byte. Hidden entries and
 // node_modules are not entered. Files named as inputs are always read, whatever their name.
+//
+// Symbolic links met in a walk are not followed unless `follow_links`; then a link is followed
+// only when its target, all links resolved (realpath), is one of the roots or below one: the
+// directories named as inputs and the `follow_roots`, each resolved the same way. An input
+// named directly (or in --files-from) is opened as given, link or not.
 struct WalkOptions {
   std::vector<std::string> extensions{"md", "markdown", "html", "htm", "xhtml", "txt"};
+  bool follow_links = false;              // --follow
+  std::vector<std::string> follow_roots;  // --follow-root: more places links may lead
 };
 
 // Applies an --ext list ("md,html", or "+rst" to add to `current`) to `current`: lower-cased,

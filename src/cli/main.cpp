@@ -70,6 +70,16 @@ void add_input_options(CLI::App& app, CommandLine& cl) {
       ->type_name("LIST")
       ->allow_extra_args(false)
       ->group(input_group);
+  app.add_flag("--follow", cl.options.walk.follow_links,
+               "In directories, follow symbolic links, to targets inside the input directories "
+               "only (default: links are skipped; named inputs are always opened as given)")
+      ->group(input_group);
+  app.add_option("--follow-root", cl.options.walk.follow_roots,
+                 "Also let --follow lead into DIR and below (repeatable; implies --follow; "
+                 "'/' lets links lead anywhere)")
+      ->type_name("DIR")
+      ->allow_extra_args(false)
+      ->group(input_group);
   app.add_option("--max-bytes", cl.options.max_bytes,
                  "Fail inputs larger than this many bytes (default 64 MiB)")
       ->type_name("N")
@@ -220,6 +230,8 @@ std::optional<int> finish_options(CommandLine& cl) {
       return usage_error(extensions.error().detail);
     options.walk.extensions = std::move(*extensions);
   }
+  if (!options.walk.follow_roots.empty())
+    options.walk.follow_links = true;
   options.dedup_exact = cl.dedup == "exact";
   if (!cl.shard.empty()) {
     unsigned long long k = 0, n = 0;

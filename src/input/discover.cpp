@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <istream>
 #include <optional>
-#include <set>
 #include <system_error>
 
 #include "input/read.hpp"
@@ -54,51 +53,85 @@ struct OutputFile {
       return std::nullopt;
     return OutputFile{output, fs::path(output).filename().string()};
   }
-  bool is(const fs::path& p) const {
+  // Whether `p` is the output; a file found by its own name is that file only if the names
+  // match, a link may lead to it under any name.
+  bool is(const fs::path& p, bool link) const {
     std::error_code ec;
-    return p.filename() == name && fs::equivalent(p, path, ec);
+    return (link || p.filename() == name) && fs::equivalent(p, path, ec);
   }
 };
 
-// One directory input, walked without recursion. Directories already visited (by their real
-// identity) are not entered again, which breaks symlink loops.
+// True when `path` is `root` or below it; both are resolved (no "..", no links).
+bool is_within(const fs::path& path, const fs::path& root) {
+  return std::mismatch(root.begin(), root.end(), path.begin(), path.end()).first == root.end();
+}
+
+// What every walk of a run shares: the options, the run's output, and the places links may
+// lead to (the resolved input directories and --follow-root directories).
+struct WalkContext {
+  const WalkOptions& options;
+  std::optional<OutputFile> output;
+  std::vector<fs::path> roots;
+
+  bool inside_roots(const fs::path& resolved) const {
+    return std::any_of(roots.begin(), roots.end(),
+                       [&](const fs::path& root) { return is_within(resolved, root); });
+  }
+};
+
+// One directory input, walked without recursion; what it finds does not depend on the order
+// a file system lists entries in. A followed directory link that leads to the directory
+// holding it or to one of its ancestors (by real path) is a loop, not entered.
 class Walker {
  public:
-  Walker(const fs::path& root, const WalkOptions& options, const std::optional<OutputFile>& output,
-         Discovery& out)
-      : root_(root), options_(options), output_(output), out_(out) {}
+  Walker(const fs::path& root, const WalkContext& context, Discovery& out)
+      : root_(root), context_(context), out_(out) {}
 
   void run() {
     std::error_code ec;
-    seen_.insert(fs::weakly_canonical(root_, ec));
-    std::vector<fs::path> pending{root_};
+    dirs_.push_back(Dir{root_, fs::weakly_canonical(root_, ec), kNoParent});
+    std::vector<std::size_t> pending{0};
     while (!pending.empty()) {
-      const fs::path dir = std::move(pending.back());
+      const std::size_t dir = pending.back();
       pending.pop_back();
       list(dir, pending);
     }
-    std::sort(found_.begin(), found_.end(),
-              [](const InputFile& a, const InputFile& b) { return a.id < b.id; });
+    auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+    std::sort(found_.begin(), found_.end(), by_id);
+    std::sort(skips_.begin(), skips_.end(), by_id);
     out_.files.insert(out_.files.end(), std::make_move_iterator(found_.begin()),
                       std::make_move_iterator(found_.end()));
+    out_.skips.insert(out_.skips.end(), std::make_move_iterator(skips_.begin()),
+                      std::make_move_iterator(skips_.end()));
   }
 
  private:
-  void list(const fs::path& dir, std::vector<fs::path>& pending) {
+  static constexpr std::size_t kNoParent = static_cast<std::size_t>(-1);
+  struct Dir {
+    fs::path path;       // as walked (through links)
+    fs::path real;       // resolved
+    std::size_t parent;  // index in dirs_
+  };
+
+  void list(std::size_t dir, std::vector<std::size_t>& pending) {
+    const fs::path path = dirs_[dir].path;
     std::error_code ec;
-    fs::directory_iterator it(dir, fs::directory_options::none, ec);
+    fs::directory_iterator it(path, fs::directory_options::none, ec);
     for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-      if (std::optional<fs::path> subdir = visit(*it))
-        pending.push_back(std::move(*subdir));
+      if (std::optional<fs::path> real = visit(*it, dir)) {
+        dirs_.push_back(Dir{it->path(), std::move(*real), dir});
+        pending.push_back(dirs_.size() - 1);
+      }
     }
     if (ec) {
       out_.errors.push_back(Error{ErrorCode::unreadable, Stage::discover,
-                                  "cannot list directory: " + describe(ec), dir.string()});
+                                  "cannot list directory: " + describe(ec), path.string()});
     }
   }
 
-  // Takes, skips or (returned) enters one entry of a directory.
-  std::optional<fs::path> visit(const fs::directory_entry& entry) {
+  // Takes or skips one entry of the directory `parent`; for a directory to enter, returns its
+  // real path.
+  std::optional<fs::path> visit(const fs::directory_entry& entry, std::size_t parent) {
     const fs::path& p = entry.path();
     const std::string name = p.filename().string();
     if (is_hidden(name))
@@ -106,24 +139,24 @@ class Walker {
     if (name == "node_modules")
       return skip(p, skip_reason::node_modules);
     std::error_code ec;
+    std::optional<fs::path> target;  // where a link leads, resolved
+    if (entry.is_symlink(ec) && !(target = follow(p)))
+      return std::nullopt;
     const fs::file_status st = entry.status(ec);  // follows symlinks
-    if (ec) {
+    if (ec)
       return skip(p, skip_reason::broken_link, "skipped: " + describe(ec) + " (dangling link?)");
-    }
     if (fs::is_directory(st)) {
-      const fs::path canonical = fs::weakly_canonical(p, ec);
-      if (!ec && !seen_.insert(canonical).second) {
+      if (target && holds(*target, parent)) {
         return skip(p, skip_reason::symlink_loop,
                     "skipped: directory already visited (symlink loop?)");
       }
-      return p;
+      return target ? *target : dirs_[parent].real / name;
     }
-    if (!fs::is_regular_file(st)) {
+    if (!fs::is_regular_file(st))
       return skip(p, skip_reason::special_file, "skipped: " + kind_of(st) + ", not a regular file");
-    }
-    if (output_ && output_->is(p))
+    if (context_.output && context_.output->is(p, target.has_value()))
       return std::nullopt;  // the run's own output: not an input, not even a counted one
-    switch (judge_name(name, options_.extensions)) {
+    switch (judge_name(name, context_.options.extensions)) {
       case NameVerdict::not_a_document:
         return skip(p, skip_reason::not_a_document);
       case NameVerdict::look_inside:
@@ -138,9 +171,40 @@ class Walker {
     return std::nullopt;
   }
 
+  // Where the link `p` leads (resolved) when the walk goes on through it; otherwise nullopt,
+  // and the link is a counted skip.
+  std::optional<fs::path> follow(const fs::path& p) {
+    if (!context_.options.follow_links) {
+      skip(p, skip_reason::symlink);
+      return std::nullopt;
+    }
+    std::error_code ec;
+    fs::path target = fs::canonical(p, ec);
+    if (ec) {
+      skip(p, skip_reason::broken_link, "skipped: " + describe(ec) + " (dangling link?)");
+      return std::nullopt;
+    }
+    if (!context_.inside_roots(target)) {
+      skip(p, skip_reason::outside_roots,
+           "skipped: a link to " + target.string() +
+               ", outside the input directories (--follow-root lets it lead there)");
+      return std::nullopt;
+    }
+    return target;
+  }
+
+  // True when the real directory `real` is the directory `dir` or one of its ancestors.
+  bool holds(const fs::path& real, std::size_t dir) const {
+    for (std::size_t d = dir; d != kNoParent; d = dirs_[d].parent) {
+      if (dirs_[d].real == real)
+        return true;
+    }
+    return false;
+  }
+
   std::optional<fs::path> skip(const fs::path& p, std::string_view reason,
                                std::string warning = {}) {
-    out_.skips.push_back(Skip{p.string(), id_of(p), std::string(reason), std::move(warning)});
+    skips_.push_back(Skip{p.string(), id_of(p), std::string(reason), std::move(warning)});
     return std::nullopt;
   }
 
@@ -149,12 +213,32 @@ class Walker {
   }
 
   const fs::path root_;
-  const WalkOptions& options_;
-  const std::optional<OutputFile>& output_;
+  const WalkContext& context_;
   Discovery& out_;
+  std::vector<Dir> dirs_;
   std::vector<InputFile> found_;
-  std::set<fs::path> seen_;
+  std::vector<Skip> skips_;
 };
+
+WalkContext make_context(const std::vector<std::string>& inputs, const WalkOptions& walk,
+                         const std::string& output) {
+  WalkContext context{walk, OutputFile::find(output), {}};
+  if (!walk.follow_links)
+    return context;
+  std::vector<std::string> places = walk.follow_roots;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (input != "-" && fs::is_directory(input, ec))
+      places.push_back(input);
+  }
+  for (const std::string& place : places) {
+    std::error_code ec;
+    fs::path resolved = fs::canonical(place, ec);
+    if (!ec)
+      context.roots.push_back(std::move(resolved));
+  }
+  return context;
+}
 
 }  // namespace
 
@@ -210,7 +294,8 @@ Result<std::vector<std::string>> parse_extensions(std::string_view list,
 Discovery discover(const std::vector<std::string>& inputs, const WalkOptions& walk,
                    const std::string& output) {
   Discovery out;
-  const std::optional<OutputFile> output_file = OutputFile::find(output);
+  const WalkContext context = make_context(inputs, walk, output);
+  const std::optional<OutputFile>& output_file = context.output;
   for (const std::string& input : inputs) {
     if (input == "-") {  // one document on standard input
       out.files.push_back(InputFile{"-", "-"});
@@ -227,7 +312,7 @@ Discovery discover(const std::vector<std::string>& inputs, const WalkOptions& wa
                                  Stage::discover,
                                  missing ? "no such file or directory" : ec.message(), input});
     } else if (fs::is_directory(st)) {
-      Walker(path, walk, output_file, out).run();
+      Walker(path, context, out).run();
     } else if (output_file && fs::equivalent(path, output_file->path, ec)) {
       out.errors.push_back(Error{ErrorCode::input_is_output, Stage::discover,
                                  "is the output file of this run; not read", input});

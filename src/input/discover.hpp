@@ -23,6 +23,8 @@ inline constexpr std::string_view node_modules = "node_modules";      // a packa
 inline constexpr std::string_view not_a_document = "not_a_document";  // not a document name
 inline constexpr std::string_view binary = "binary";  // no extension, a NUL in its first 8 KiB
 inline constexpr std::string_view special_file = "special_file";  // FIFO, socket, device
+inline constexpr std::string_view symlink = "symlink";            // a link, not followed
+inline constexpr std::string_view outside_roots = "outside_roots";  // --follow: leads outside
 inline constexpr std::string_view broken_link = "broken_link";    // its target cannot be reached
 inline constexpr std::string_view symlink_loop = "symlink_loop";  // a directory seen before
 }  // namespace skip_reason
@@ -43,6 +45,7 @@ struct Discovery {
 
 // Each input is a file or a directory. Files named directly keep the order given; the files
 // found under a directory are sorted by their id (byte order), so output is deterministic.
+// Symbolic links in a walk are followed as `walk` says (see WalkOptions).
 // `output` is the run's output file ("-": standard output): a walk never takes it, and naming
 // it as an input is an error (input_is_output), as cat(1) has it.
 Discovery discover(const std::vector<std::string>& inputs, const WalkOptions& walk = {},

@@ -10,6 +10,7 @@
 #include "corpus_clean/driver.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -117,6 +118,13 @@ std::optional<Error> check_options(const Options& options) {
     return make_error(ErrorCode::invalid_option, Stage::write,
                       "--errors - and the records would both go to standard output: give "
                       "--errors a file, or -o a file");
+  }
+  for (const std::string& root : options.walk.follow_roots) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(root, ec)) {
+      return make_error(ErrorCode::invalid_option, Stage::discover,
+                        "--follow-root: '" + root + "' is not a directory");
+    }
   }
   return std::nullopt;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What a directory walk takes: documents only, the rest counted as skips by reason; named files
-# always read; the run's own output never read back. Each check says in one line what it shows.
+# always read; the run's own output never read back; symbolic links not followed out of it. Each check says in one line what it shows.
 # Usage: tests/cli/walk.sh PATH/TO/corpus-clean   (run from the source tree)
 set -uo pipefail
 bin=$1
@@ -86,6 +86,46 @@ check "the output named as an input: exit 1" test $? -eq 1
 check "... says it is the output" grep -q "out.txt: is the output file of this run; not read" "$tmp/self.err"
 check "... and writes the other inputs' records" test "$(wc -l <"$site/out.txt")" -eq 1
 rm "$site/out.txt"
+
+# Links out of the corpus: a directory and a file outside it that must not be read.
+mkdir -p "$tmp/outside/etc" "$tmp/links/posts"
+printf 'root:秘密的口令:0:0\n' >"$tmp/outside/etc/shadow"
+printf -- '---\ntitle: 秘密\n---\n外面的秘密文件\n' >"$tmp/outside/secret.md"
+cp seeds/000_847a8487eada5079.txt "$tmp/links/posts/a.md"
+ln -s "$tmp/outside/etc" "$tmp/links/etc"
+ln -s ../outside/secret.md "$tmp/links/secret.md"
+ln -s posts "$tmp/links/also-posts"
+[ -d /etc ] && ln -s /etc "$tmp/links/system-etc"
+no_secret() { ! grep -q '秘密' "$1" && ! jq -r .path "$1" | grep -q 'etc/'; }
+
+"$bin" "$tmp/links" -o "$tmp/links.jsonl" --stats "$tmp/links-stats.json" 2>"$tmp/links.err"
+check "links by default: exit 0, only the post" test $? -eq 0 -a "$(jq -r .id "$tmp/links.jsonl")" = "posts/a.md"
+check "links by default: neither outside target is read" no_secret "$tmp/links.jsonl"
+check "links by default: each counted as skipped, reason symlink" \
+  jqe "(.skips | keys) == [\"symlink\"] and .skips.symlink == $(find "$tmp/links" -type l | wc -l)" \
+  "$tmp/links-stats.json"
+check "links by default: no warning for each" test "$(wc -l <"$tmp/links.err")" -eq 1
+
+"$bin" --follow "$tmp/links" -o "$tmp/follow.jsonl" --stats "$tmp/follow-stats.json" 2>"$tmp/follow.err"
+check "--follow: links inside the corpus are followed" \
+  test "$(jq -r .id "$tmp/follow.jsonl" | tr '\n' ' ')" = "also-posts/a.md posts/a.md "
+check "--follow: links out of it are still not read" no_secret "$tmp/follow.jsonl"
+check "--follow: they are counted as outside_roots" \
+  jqe "(.skips | keys) == [\"outside_roots\"] and .skips.outside_roots == $(find "$tmp/links" -type l | wc -l) - 1" \
+  "$tmp/follow-stats.json"
+check "--follow: ... with a warning naming the target" \
+  grep -q "links/etc: skipped: a link to $tmp/outside/etc, outside the input directories" "$tmp/follow.err"
+
+"$bin" -q --follow-root "$tmp/outside" "$tmp/links" -o "$tmp/root.jsonl" --stats "$tmp/root-stats.json"
+check "--follow-root DIR: links may lead into DIR (and it implies --follow)" \
+  test "$(jq -r .id "$tmp/root.jsonl" | tr '\n' ' ')" = "also-posts/a.md etc/shadow posts/a.md secret.md "
+check "--follow-root DIR: and nowhere else" \
+  bash -c "! jq -r .id '$tmp/root.jsonl' | grep -q system-etc"
+"$bin" -q --follow-root "$tmp/missing" "$tmp/links" >/dev/null 2>"$tmp/fr.err"
+check "--follow-root on a missing directory: a usage error, exit 2" test $? -eq 2
+"$bin" -q "$tmp/links/secret.md" "$tmp/links/etc" -o "$tmp/named.jsonl"
+check "a link named on the command line is opened as given" \
+  test "$(jq -r .id "$tmp/named.jsonl" | tr '\n' ' ')" = "$tmp/links/secret.md shadow "
 
 "$bin" --help >"$tmp/help"
 check "--help says node_modules is skipped" grep -q "node_modules" "$tmp/help"
