@@ -21,7 +21,8 @@ constexpr const char* kFooter = R"(Examples:
   corpus-clean --normalize < text.txt       only normalize Chinese punctuation, line by line
 
 Exit status: 0 all inputs became records or counted drops; 1 some inputs failed;
-2 usage error; 3 the output could not be written.)";
+2 usage error; 3 the output could not be written; 128+N ended by signal N (SIGINT,
+SIGTERM and SIGHUP remove the output's temporary file first).)";
 
 int normalize_filter(const corpus_clean::NormalizeOptions& options) {
   auto normalizer = corpus_clean::Normalizer::create(options);
