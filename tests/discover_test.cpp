@@ -2,8 +2,8 @@
 #include "input/discover.hpp"
 
 #include <gtest/gtest.h>
+#include <xxhash.h>
 
-#include <map>
 #include <sstream>
 
 #include "input/read.hpp"
@@ -216,6 +216,20 @@ TEST(Discover, SkipsOutsideTheSelectionAreNotCounted) {
   selection.exclude = {"b.*"};
   select_inputs(d, selection);
   EXPECT_EQ(skips(d), (std::vector<std::string>{"a.png not_a_document"}));
+}
+
+TEST(Discover, IdsAreTheNamesBytesAndTheShardHashesThem) {
+  TempDir dir;
+  const std::string name = "bad\xFF.md";
+  write_all(dir.path() / name, "x");
+  Discovery d = discover({dir.path().string()});
+  EXPECT_EQ(ids(d), (std::vector<std::string>{name}));
+  EXPECT_EQ(shard_hash(name), XXH3_64bits(name.data(), name.size()));
+  Selection selection;
+  selection.shard_count = 2;
+  selection.shard_index = XXH3_64bits(name.data(), name.size()) % 2 + 1;
+  select_inputs(d, selection);
+  EXPECT_EQ(ids(d), (std::vector<std::string>{name}));
 }
 
 TEST(Discover, WalksSortedSkipsHidden) {
