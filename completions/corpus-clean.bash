@@ -16,7 +16,7 @@ _corpus_clean() {
     prev=${COMP_WORDS[COMP_CWORD - 2]}
   fi
 
-  local options="--files-from --include --exclude --shard --max-bytes --max-html-depth
+  local options="--files-from --include --exclude --shard --ext --follow --follow-root --max-bytes --max-html-depth
     --max-front-matter-bytes --max-yaml-nodes --max-yaml-depth -o --output --errors --stats --extract --assume-tz --min-chars --dedup --site --rules --explain
     --normalize --no-normalize --simplified --corner-quotes --cjk-spacing -j --jobs
     --progress -q --quiet --strict -V --version -h --help"
@@ -26,6 +26,15 @@ _corpus_clean() {
   case $prev in
     --files-from | -o | --output | --errors | --stats | --rules)
       _corpus_clean_files "$cur"
+      return 0
+      ;;
+    --follow-root)
+      if declare -F _filedir >/dev/null; then
+        _filedir -d
+      else
+        compopt -o filenames 2>/dev/null
+        mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+      fi
       return 0
       ;;
     --dedup)
@@ -64,6 +73,10 @@ _corpus_clean() {
       ;;
     -j | --jobs)
       mapfile -t COMPREPLY < <(compgen -W "$(seq 1 "$(nproc 2>/dev/null || echo 4)")" -- "$cur")
+      return 0
+      ;;
+    --ext)
+      mapfile -t COMPREPLY < <(compgen -W "md,markdown,html,htm,xhtml,txt +rst" -- "$cur")
       return 0
       ;;
     --include | --exclude | --max-bytes | --max-html-depth | --max-front-matter-bytes | \

@@ -37,6 +37,10 @@ std::string_view to_string(ErrorCode code) {
       return "not_a_regular_file";
     case ErrorCode::too_large:
       return "too_large";
+    case ErrorCode::binary_input:
+      return "binary_input";
+    case ErrorCode::input_is_output:
+      return "input_is_output";
     case ErrorCode::invalid_utf8:
       return "invalid_utf8";
     case ErrorCode::unterminated_front_matter:

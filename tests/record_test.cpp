@@ -75,6 +75,44 @@ TEST(Record, InvalidUtf8IsReplacedNotThrown) {
   EXPECT_NO_THROW(to_json_line(r));
 }
 
+TEST(Record, IdAndPathKeepEveryByteOfTheName) {
+  struct Row {
+    std::string name;
+    std::string json;  // as written
+  };
+  const Row rows[] = {
+      {"a.md", R"("a.md")"},
+      {"新闻/稿件.md", R"("新闻/稿件.md")"},
+      {"q\"\\\n.md", R"("q\"\\\n.md")"},
+      {"bad\xFF.md", R"("bad\udcff.md")"},
+      {"gbk\xD0\xC2\xCE\xC5.md", R"("gbk\udcd0\udcc2\udcce\udcc5.md")"},
+      {"cut\xE4\xB8", R"("cut\udce4\udcb8")"},
+      {"lone\x80\xBF", R"("lone\udc80\udcbf")"},
+      {"surrogate\xED\xA0\x80", R"("surrogate\udced\udca0\udc80")"},
+      {"overlong\xC0\xAF", R"("overlong\udcc0\udcaf")"},
+      {"中\xFF文\x01", R"("中\udcff文\u0001")"},
+  };
+  for (const Row& row : rows) {
+    std::string out;
+    append_json_path(out, row.name);
+    EXPECT_EQ(out, row.json) << row.name;
+    Record r;
+    r.id = row.name;
+    r.path = "dir/" + row.name;
+    const std::string line = to_json_line(r);
+    EXPECT_EQ(line.substr(0, 6 + row.json.size()), "{\"id\":" + row.json) << row.name;
+    EXPECT_NE(line.find(",\"path\":\"dir/" + row.json.substr(1) + ","), std::string::npos) << line;
+  }
+}
+
+TEST(Record, ValidNamesAreWrittenAsBefore) {
+  for (const std::string name : {"a.md", "中文“引号”.md", "tab\there.md"}) {
+    std::string out;
+    append_json_path(out, name);
+    EXPECT_EQ(out, Json(name).dump(-1, ' ', false)) << name;
+  }
+}
+
 TEST(CountCodePoints, Table) {
   EXPECT_EQ(text::count_code_points(""), 0);
   EXPECT_EQ(text::count_code_points("abc"), 3);

@@ -37,5 +37,38 @@ TEST(PlainFileSource, ReadingLaterReportsWhatWentWrong) {
   EXPECT_EQ(load_document(gone, {}).error().code, ErrorCode::not_found);
 }
 
+TEST(PlainFileSource, BinaryBytesAreAnErrorNotARecord) {
+  testing::TempDir dir;
+  struct Row {
+    const char* name;
+    std::string bytes;
+    bool binary;
+  };
+  const Row rows[] = {
+      {"image.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\r", 12), true},
+      {"nul.md", std::string("前\0后", 5), true},
+      {"late-nul.md", std::string(9000, 'x') + std::string(1, '\0'), false},
+      {"utf16.md",
+       std::string("\xFF\xFE"
+                   "a\0b\0",
+                   6),
+       false},
+      {"text.md", "正文", false},
+  };
+  for (const Row& row : rows) {
+    const std::string path = (dir.path() / row.name).string();
+    testing::write_all(path, row.bytes);
+    Document document{row.name, path, {}, {}};
+    Result<bool> loaded = load_document(document, {});
+    if (row.binary) {
+      ASSERT_FALSE(loaded.ok()) << row.name;
+      EXPECT_EQ(loaded.error().code, ErrorCode::binary_input) << row.name;
+      EXPECT_EQ(loaded.error().stage, Stage::read) << row.name;
+    } else {
+      EXPECT_TRUE(loaded.ok()) << row.name;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace corpus_clean

@@ -2,8 +2,8 @@
 # Torture test: runs corpus-clean on hostile inputs generated at test time (nothing large is
 # checked in). For each case: the expected exit status, the records or error records expected,
 # no crash (no status of 128 or more), no hang (each run is killed after 10 s), and counts that
-# add up: the summary line's inputs = records + dropped + failed, records = lines written,
-# failed = error records written.
+# add up: the summary line's inputs = records + dropped + skipped + failed, records = lines
+# written, failed = error records written.
 #
 #   tests/torture_test.sh build/debug/corpus-clean
 set -u
@@ -34,6 +34,7 @@ desc=""
 begin() {
   desc=$1
   why=""
+  records="" dropped="" skips="" failures="" inputs=""
   in=$work/in
   chmod -R u+rwx "$in" 2>/dev/null
   rm -rf "$in" "$work/out.jsonl" "$work/errors.jsonl" "$work/stderr"
@@ -46,6 +47,10 @@ fail() {
 
 lines() {  # lines FILE: its line count, 0 when it does not exist
   if [ -f "$1" ]; then wc -l <"$1"; else echo 0; fi
+}
+
+count_of() {  # count_of WORD: the number before WORD in the summary line
+  sed -nE "s/.*[ (]([0-9]+) $1.*/\\1/p" <<<"$summary"
 }
 
 # run EXPECTED_STATUS ARGS...: runs corpus-clean in $in with ARGS, -o and --errors, then
@@ -66,24 +71,30 @@ run() {
   fi
   [ "$status" -eq "$expected" ] || fail "exit status $status, expected $expected"
   local summary
-  summary=$(grep -E '^corpus-clean: [0-9]+ records, [0-9]+ dropped, [0-9]+ failed \([0-9]+ inputs\)$' \
+  # "N records, N dropped, N failed (N inputs)", with "N skipped, " before failed when nonzero.
+  summary=$(grep -E '^corpus-clean: [0-9]+ records, [0-9]+ dropped, ([0-9]+ skipped, )?[0-9]+ failed \([0-9]+ inputs\)$' \
     "$work/stderr" | tail -n 1)
   if [ -z "$summary" ]; then
     fail "no summary line on stderr"
     return
   fi
-  read -r records dropped failures inputs < <(echo "$summary" |
-    sed -E 's/.* ([0-9]+) records, ([0-9]+) dropped, ([0-9]+) failed \(([0-9]+) inputs\)/\1 \2 \3 \4/')
-  [ $((records + dropped + failures)) -eq "$inputs" ] || fail "counts do not add up: $summary"
+  records=$(count_of records)
+  dropped=$(count_of dropped)
+  skips=$(count_of skipped)
+  skips=${skips:-0}
+  failures=$(count_of failed)
+  inputs=$(count_of inputs)
+  [ $((records + dropped + skips + failures)) -eq "$inputs" ] || fail "counts do not add up: $summary"
   [ "$(lines "$work/out.jsonl")" -eq "$records" ] ||
     fail "$(lines "$work/out.jsonl") lines written for $records records"
   [ "$(lines "$work/errors.jsonl")" -eq "$failures" ] ||
     fail "$(lines "$work/errors.jsonl") error records for $failures failed"
 }
 
-expect_counts() {  # expect_counts INPUTS RECORDS FAILED
-  [ "${inputs:-x}" = "$1" ] && [ "${records:-x}" = "$2" ] && [ "${failures:-x}" = "$3" ] ||
-    fail "expected $1 inputs, $2 records, $3 failed; got ${inputs:-?}, ${records:-?}, ${failures:-?}"
+expect_counts() {  # expect_counts INPUTS RECORDS FAILED [SKIPPED]
+  [ "${inputs:-x}" = "$1" ] && [ "${records:-x}" = "$2" ] && [ "${failures:-x}" = "$3" ] &&
+    [ "${skips:-x}" = "${4:-0}" ] ||
+    fail "expected $1 inputs, $2 records, $3 failed, ${4:-0} skipped; got ${inputs:-?}, ${records:-?}, ${failures:-?}, ${skips:-?}"
 }
 expect_out() {  # expect_out TEXT: the records hold TEXT
   grep -qF -- "$1" "$work/out.jsonl" 2>/dev/null || fail "no record holds: $1"
@@ -159,25 +170,41 @@ expect_counts 1 0 1
 expect_error unterminated_front_matter
 end
 
-begin "binary garbage (64 KiB from a fixed seed): text with U+FFFD, never a crash"
+begin "binary garbage (64 KiB from a fixed seed) named as an input: an error record, not text"
 random_bytes 65536 1234 >"$in/garbage.bin"
+run 1 garbage.bin
+expect_counts 1 0 1
+expect_error binary_input
+expect_stderr "garbage.bin: binary data (a NUL byte in the first 8 KiB), not a text document"
+end
+
+begin "the same garbage without NUL bytes: text with U+FFFD, never a crash"
+random_bytes 65536 1234 | tr -d '\000' >"$in/garbage.bin"
 run 0 garbage.bin
 expect_counts 1 1 0
 expect_stderr "invalid bytes replaced with U+FFFD"
 end
 
-begin "NUL bytes inside text: one U+FFFD per run, counted in a warning"
+begin "a NUL byte in the first 8 KiB: binary, an error record"
 printf '前\0\0\0后\n' >"$in/nul.md"
+run 1 nul.md
+expect_counts 1 0 1
+expect_error binary_input
+end
+
+begin "NUL bytes inside text past the first 8 KiB: one U+FFFD per run, counted in a warning"
+{ python3 -c "print('正文' * 1400)"; printf '前\0\0\0后\n'; } >"$in/nul.md"
 run 0 nul.md
 expect_counts 1 1 0
 expect_out "前�后"
 expect_stderr "3 invalid bytes replaced with U+FFFD"
 end
 
-begin "100 KB of NUL bytes: a record, nothing reaches gumbo"
-head -c 100000 /dev/zero >"$in/zeros.html"
+begin "100 KB of NUL bytes past 8 KiB of markup: a record, nothing reaches gumbo"
+{ python3 -c "print('<p>正文</p>' * 700)"; head -c 100000 /dev/zero; } >"$in/zeros.html"
 run 0 zeros.html
 expect_counts 1 1 0
+expect_out "正文"
 expect_stderr "100000 invalid bytes replaced with U+FFFD"
 end
 
@@ -410,23 +437,48 @@ expect_counts 1 1 0
 expect_out "这是一个很长的句子"
 end
 
-begin "symlink loop (a -> b -> a) in a directory: skipped with a warning"
+begin "symlink loop (a -> b -> a) in a directory: links not followed, counted as skipped"
 mkdir "$in/dir"
 cp "$seed" "$in/dir/post.md"
 ln -s b.md "$in/dir/a.md"
 ln -s a.md "$in/dir/b.md"
 run 0 dir
-expect_counts 1 1 0
+expect_counts 3 1 0 2
+end
+
+begin "symlink loop (a -> b -> a) with --follow: skipped with a warning"
+mkdir "$in/dir"
+cp "$seed" "$in/dir/post.md"
+ln -s b.md "$in/dir/a.md"
+ln -s a.md "$in/dir/b.md"
+run 0 --follow dir
+expect_counts 3 1 0 2
 expect_stderr "a.md: skipped"
 end
 
-begin "symlink to an ancestor directory: not walked twice"
+begin "symlink to an ancestor directory: not followed, counted as skipped"
 mkdir -p "$in/dir/sub"
 cp "$seed" "$in/dir/sub/post.md"
 ln -s .. "$in/dir/sub/up"
 run 0 dir
-expect_counts 1 1 0
+expect_counts 2 1 0 1
+end
+
+begin "symlink to an ancestor directory with --follow: not walked twice"
+mkdir -p "$in/dir/sub"
+cp "$seed" "$in/dir/sub/post.md"
+ln -s .. "$in/dir/sub/up"
+run 0 --follow dir
+expect_counts 2 1 0 1
 expect_stderr "already visited"
+end
+
+begin "100 links to their own directory, with --follow: each a loop, skipped once"
+mkdir -p "$in/dir/d"
+cp "$seed" "$in/dir/d/post.md"
+(cd "$in/dir/d" && for i in $(seq 1 100); do ln -s . "l$i"; done)
+run 0 --follow dir
+expect_counts 101 1 0 100
 end
 
 begin "FIFO in a directory: skipped with a warning, never opened"
@@ -434,7 +486,7 @@ mkdir "$in/dir"
 cp "$seed" "$in/dir/post.md"
 mkfifo "$in/dir/fifo.md"
 run 0 dir
-expect_counts 1 1 0
+expect_counts 2 1 0 1
 expect_stderr "fifo.md: skipped: a FIFO, not a regular file"
 end
 
@@ -490,22 +542,27 @@ expect_counts 2 1 1
 expect_error not_found
 end
 
-begin "random bytes claiming <meta charset=gbk>: text, never a crash"
-{ printf '<meta charset="gbk">'; random_bytes 20000 99; } >"$in/liar.html"
+begin "random bytes (no NUL) claiming <meta charset=gbk>: text, never a crash"
+{ printf '<meta charset="gbk">'; random_bytes 20000 99 | tr -d '\000'; } >"$in/liar.html"
 run 0 liar.html
 expect_counts 1 1 0
 end
 
-begin "a directory of good and hostile files together: counts add up"
-mkdir "$in/dir"
+begin "a directory of good, hostile and other files together: counts add up"
+mkdir -p "$in/dir/node_modules/x" "$in/dir/.git"
 cp "$seed" "$in/dir/a.md"
 iconv -f UTF-8 -t GB18030 "$seed" >"$in/dir/b.md"
 printf -- '---\ntitle: [\n---\nbody\n' >"$in/dir/c.md"
 random_bytes 4096 7 >"$in/dir/d.md"
 : >"$in/dir/e.md"
+random_bytes 4096 8 >"$in/dir/f.png"
+random_bytes 4096 9 >"$in/dir/noext"
+cp "$seed" "$in/dir/node_modules/x/readme.md"
+cp "$seed" "$in/dir/.git/x.md"
 run 1 dir
-expect_counts 5 4 1
+expect_counts 9 3 2 4
 expect_error yaml_syntax
+expect_error binary_input
 end
 
 echo "torture: $passed passed, $failed failed ($skipped skipped)"

@@ -26,6 +26,11 @@ struct RunSummary {
 };
 
 // Runs the whole job; diagnostics go to `err` as "corpus-clean: PATH: message".
+//
+// While it writes a file output under its temporary name, run() handles SIGINT, SIGTERM and
+// SIGHUP whose disposition is the default: the handler removes the temporary file and ends
+// the process by the same signal. A signal the program ignores or handles itself is left to
+// it, and the dispositions are as they were once the output is in place or discarded.
 RunSummary run(const Options& options, std::ostream& err);
 
 }  // namespace corpus_clean

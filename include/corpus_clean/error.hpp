@@ -28,6 +28,8 @@ enum class ErrorCode {
   unreadable,
   not_a_regular_file,
   too_large,
+  binary_input,
+  input_is_output,
   invalid_utf8,
   unterminated_front_matter,
   yaml_syntax,

@@ -4,9 +4,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "corpus_clean/date.hpp"
+#include "corpus_clean/error.hpp"
 #include "corpus_clean/normalize.hpp"
 
 namespace corpus_clean {
@@ -20,6 +22,26 @@ struct Selection {
   std::uint64_t shard_index = 1;     // 1-based: keep inputs of shard K ...
   std::uint64_t shard_count = 1;     // ... of N
 };
+
+// How a directory is walked. Only documents are taken: files whose name ends in one of
+// `extensions` (compared without regard to ASCII case), each also followed by .gz or .zst, and
+// files with no extension at all whose first 8 KiB hold no NUL byte. Hidden entries and
+// node_modules are not entered. Files named as inputs are always read, whatever their name.
+//
+// Symbolic links met in a walk are not followed unless `follow_links`; then a link is followed
+// only when its target, all links resolved (realpath), is one of the roots or below one: the
+// directories named as inputs and the `follow_roots`, each resolved the same way. An input
+// named directly (or in --files-from) is opened as given, link or not.
+struct WalkOptions {
+  std::vector<std::string> extensions{"md", "markdown", "html", "htm", "xhtml", "txt"};
+  bool follow_links = false;              // --follow
+  std::vector<std::string> follow_roots;  // --follow-root: more places links may lead
+};
+
+// Applies an --ext list ("md,html", or "+rst" to add to `current`) to `current`: lower-cased,
+// leading dots dropped. An empty item or one holding '/' is an error.
+Result<std::vector<std::string>> parse_extensions(std::string_view list,
+                                                  std::vector<std::string> current);
 
 struct YamlLimits {
   std::size_t max_bytes = 1u << 20;  // front matter larger than this is refused
@@ -48,6 +70,7 @@ struct Options {
   NormalizeOptions normalize;
   bool normalize_text = true;             // false: --no-normalize all
   Selection selection;                    // --include, --exclude, --shard
+  WalkOptions walk;                       // --ext
   std::optional<std::string> stats_path;  // --stats: a JSON summary at the end ("-": stderr)
   bool progress = false;                  // --progress: also when stderr is not a terminal
   // Filters; what they remove is counted as a drop with its reason.

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "corpus_clean/driver.hpp"
 #include "corpus_clean/normalize.hpp"
@@ -21,7 +22,8 @@ constexpr const char* kFooter = R"(Examples:
   corpus-clean --normalize < text.txt       only normalize Chinese punctuation, line by line
 
 Exit status: 0 all inputs became records or counted drops; 1 some inputs failed;
-2 usage error; 3 the output could not be written.)";
+2 usage error; 3 the output could not be written; 128+N ended by signal N (SIGINT,
+SIGTERM and SIGHUP remove the output's temporary file first).)";
 
 int normalize_filter(const corpus_clean::NormalizeOptions& options) {
   auto normalizer = corpus_clean::Normalizer::create(options);
@@ -42,6 +44,7 @@ struct CommandLine {
   std::string assume_tz;
   std::string dedup;
   std::string no_normalize;
+  std::vector<std::string> extensions;  // --ext lists, applied in order
   bool normalize_only = false;
 };
 
@@ -53,13 +56,31 @@ int usage_error(const std::string& message) {
 void add_input_options(CLI::App& app, CommandLine& cl) {
   app.add_option(
          "INPUT", cl.options.inputs,
-         "Files and directories to read (directories recursively; '-': one document on stdin)")
+         "Files and directories to read: a directory recursively, for its documents only "
+         "(see --ext; hidden entries and node_modules are skipped); '-': one document on stdin")
       ->type_name("PATH");
 
   const char* input_group = "Input";
   app.add_option("--files-from", cl.options.files_from,
                  "Read input paths from FILE, one per line ('-' for standard input)")
       ->type_name("FILE")
+      ->group(input_group);
+  app.add_option("--ext", cl.extensions,
+                 "In directories, take files with these extensions, each also with .gz or .zst "
+                 "(default md,markdown,html,htm,xhtml,txt; '+rst' adds to the list); a file "
+                 "with no extension is taken when its first 8 KiB hold no NUL byte")
+      ->type_name("LIST")
+      ->allow_extra_args(false)
+      ->group(input_group);
+  app.add_flag("--follow", cl.options.walk.follow_links,
+               "In directories, follow symbolic links, to targets inside the input directories "
+               "only (default: links are skipped; named inputs are always opened as given)")
+      ->group(input_group);
+  app.add_option("--follow-root", cl.options.walk.follow_roots,
+                 "Also let --follow lead into DIR and below (repeatable; implies --follow; "
+                 "'/' lets links lead anywhere)")
+      ->type_name("DIR")
+      ->allow_extra_args(false)
       ->group(input_group);
   app.add_option("--max-bytes", cl.options.max_bytes,
                  "Fail inputs larger than this many bytes (default 64 MiB)")
@@ -97,7 +118,7 @@ void add_input_options(CLI::App& app, CommandLine& cl) {
       ->allow_extra_args(false)
       ->group(input_group);
   app.add_option("--shard", cl.shard,
-                 "Only cl.shard K of N (1-based): inputs whose xxh3-64(id) mod N is K-1")
+                 "Only shard K of N (1-based): inputs whose xxh3-64(id) mod N is K-1")
       ->type_name("K/N")
       ->group(input_group);
 }
@@ -216,6 +237,14 @@ std::optional<int> finish_options(CommandLine& cl) {
     if (!options.dates.assume_offset_minutes)
       return usage_error("--assume-tz: '" + cl.assume_tz + "' is not a UTC offset such as +08:00");
   }
+  for (const std::string& list : cl.extensions) {
+    auto extensions = corpus_clean::parse_extensions(list, options.walk.extensions);
+    if (!extensions)
+      return usage_error(extensions.error().detail);
+    options.walk.extensions = std::move(*extensions);
+  }
+  if (!options.walk.follow_roots.empty())
+    options.walk.follow_links = true;
   options.dedup_exact = cl.dedup == "exact";
   if (!cl.shard.empty()) {
     unsigned long long k = 0, n = 0;

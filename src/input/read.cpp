@@ -183,4 +183,26 @@ Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes) 
   return bytes;
 }
 
+bool looks_binary(std::string_view bytes) {
+  // Text in UTF-16 or UTF-32 holds NUL bytes; its byte-order mark says so.
+  for (std::string_view bom :
+       {std::string_view("\xFF\xFE\0\0", 4), std::string_view("\0\0\xFE\xFF", 4),
+        std::string_view("\xFF\xFE"), std::string_view("\xFE\xFF")}) {
+    if (bytes.starts_with(bom))
+      return false;
+  }
+  return bytes.substr(0, kBinarySniffBytes).find('\0') != std::string_view::npos;
+}
+
+std::optional<bool> file_looks_binary(const std::string& path) {
+  FilePtr file(std::fopen(path.c_str(), "rb"));
+  if (!file)
+    return std::nullopt;
+  char head[kBinarySniffBytes];
+  const std::size_t n = std::fread(head, 1, sizeof head, file.get());
+  if (std::ferror(file.get()))
+    return std::nullopt;
+  return looks_binary(std::string_view(head, n));
+}
+
 }  // namespace corpus_clean

@@ -37,6 +37,10 @@ Result<bool> load_document(Document& document, const SourceOptions& options) {
   Result<std::string> bytes = read_file(document.path, options.max_bytes);
   if (!bytes)
     return std::move(bytes).take_error();
+  if (looks_binary(*bytes)) {
+    return make_error(ErrorCode::binary_input, Stage::read,
+                      "binary data (a NUL byte in the first 8 KiB), not a text document");
+  }
   document.bytes = std::move(bytes).value();
   return true;
 }

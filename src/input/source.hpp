@@ -50,7 +50,9 @@ struct SourceOptions {
 // The source for one discovered input: today every input is a plain file (compressed or not).
 std::unique_ptr<DocumentSource> open_source(const InputFile& input, const SourceOptions& options);
 
-// Reads the bytes of a deferred document (a plain file) into it.
+// Reads the bytes of a deferred document (a plain file) into it. Bytes that look binary
+// (looks_binary in read.hpp: a NUL in the first 8 KiB) are an error, binary_input: a file
+// named as an input is always read, but never turned into a record of U+FFFD.
 Result<bool> load_document(Document& document, const SourceOptions& options);
 
 }  // namespace corpus_clean

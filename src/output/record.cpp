@@ -128,13 +128,45 @@ void append_list(std::string& out, const std::vector<std::string>& items) {
 
 }  // namespace
 
+void append_json_path(std::string& out, std::string_view bytes) {
+  if (text::is_valid_utf8(bytes)) {
+    append_string(out, bytes);
+    return;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    std::size_t length = 0;
+    const std::size_t bad = text::ill_formed_length(bytes, i, &length);
+    if (bad == 0) {
+      const auto c = static_cast<unsigned char>(bytes[i]);
+      if (length == 1 && needs_escape(c)) {
+        append_escape(out, c);
+      } else {
+        out.append(bytes.substr(i, length));
+      }
+      i += length;
+      continue;
+    }
+    for (std::size_t k = i; k < i + bad; ++k) {  // every byte of it, so none is lost
+      const auto c = static_cast<unsigned char>(bytes[k]);
+      out += "\\udc";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+    i += bad;
+  }
+  out += '"';
+}
+
 void append_json_line(std::string& out, const Record& record) {
   // Written by hand in schema order: the record's shape is fixed, and this is several times
   // faster than building a JSON value first. `meta` is arbitrary, so nlohmann/json writes it.
   out += "{\"id\":";
-  append_string(out, record.id);
+  append_json_path(out, record.id);
   out += ",\"path\":";
-  append_string(out, record.path);
+  append_json_path(out, record.path);
   out += ",\"site\":";
   append_string(out, record.site);
   out += ",\"format\":";

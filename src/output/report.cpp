@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "corpus_clean/record.hpp"
 #include "output/sink.hpp"
 
 namespace corpus_clean {
@@ -18,13 +19,17 @@ std::uint64_t sum(const std::map<std::string, std::uint64_t>& counts) {
   return n;
 }
 
+// {path, stage, code, message}; the path as lossless as a record's (append_json_path).
 std::string error_json_line(const Error& error) {
-  Json line = Json::object();
-  line["path"] = error.path;
-  line["stage"] = std::string(to_string(error.stage));
-  line["code"] = std::string(to_string(error.code));
-  line["message"] = error.detail;
-  return line.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+  auto quoted = [](std::string_view s) {
+    return Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+  };
+  std::string line = "{\"path\":";
+  append_json_path(line, error.path);
+  line += ",\"stage\":" + quoted(to_string(error.stage));
+  line += ",\"code\":" + quoted(to_string(error.code));
+  line += ",\"message\":" + quoted(error.detail);
+  return line + "}\n";
 }
 
 }  // namespace

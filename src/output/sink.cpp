@@ -1,12 +1,17 @@
 // The output sink: stdout, or a temporary file renamed into place on success.
 #include "output/sink.hpp"
 
+#include <limits.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
+#include <array>
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -96,6 +101,86 @@ bool ends_with(const std::string& s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// --- Removing the temporary file on SIGINT, SIGTERM and SIGHUP ------------------------------
+//
+// The handler does only what is async-signal-safe: unlink(2) a path kept in a static buffer,
+// then raise(3) the signal again with its default action (SA_RESETHAND), so that the process
+// ends as the signal says. SA_NODEFER lets a second Ctrl-C during the handler end it at once.
+
+constexpr std::array<int, 3> kCleanupSignals{SIGINT, SIGTERM, SIGHUP};
+
+char g_temp_path[PATH_MAX];
+volatile std::sig_atomic_t g_temp_path_set = 0;
+std::array<struct sigaction, kCleanupSignals.size()> g_previous{};
+std::array<bool, kCleanupSignals.size()> g_installed{};
+std::atomic<bool> g_armed{false};  // one sink at a time owns the handlers
+
+extern "C" void remove_temp_and_reraise(int sig) {
+  if (g_temp_path_set)
+    ::unlink(g_temp_path);
+  ::raise(sig);        // the disposition is the default again: this ends the process
+  ::_exit(128 + sig);  // in case it did not
+}
+
+sigset_t cleanup_set() {
+  sigset_t set;
+  sigemptyset(&set);
+  for (int sig : kCleanupSignals)
+    sigaddset(&set, sig);
+  return set;
+}
+
+// Blocks the cleanup signals for its lifetime, so that the handler never sees the path half
+// written or the handlers half installed.
+class SignalsBlocked {
+ public:
+  SignalsBlocked() {
+    const sigset_t set = cleanup_set();
+    pthread_sigmask(SIG_BLOCK, &set, &old_);
+  }
+  ~SignalsBlocked() { pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
+  SignalsBlocked(const SignalsBlocked&) = delete;
+  SignalsBlocked& operator=(const SignalsBlocked&) = delete;
+
+ private:
+  sigset_t old_;
+};
+
+// Makes the handler remove `path`; false when another sink has the handlers already or the
+// path does not fit. Called with the signals blocked.
+bool arm_signal_cleanup(const std::string& path) {
+  if (path.size() >= sizeof g_temp_path || g_armed.exchange(true))
+    return false;
+  std::memcpy(g_temp_path, path.c_str(), path.size() + 1);
+  g_temp_path_set = 1;
+  struct sigaction action {};
+  action.sa_handler = remove_temp_and_reraise;
+  action.sa_flags = static_cast<int>(SA_RESETHAND | SA_NODEFER);
+  for (std::size_t k = 0; k < kCleanupSignals.size(); ++k) {
+    g_installed[k] = false;
+    if (sigaction(kCleanupSignals[k], nullptr, &g_previous[k]) != 0 ||
+        g_previous[k].sa_handler != SIG_DFL || (g_previous[k].sa_flags & SA_SIGINFO) != 0) {
+      continue;  // ignored (nohup) or handled by the program: not ours to change
+    }
+    // The other two wait while the handler runs; this one, reset to its default, does not.
+    action.sa_mask = cleanup_set();
+    sigdelset(&action.sa_mask, kCleanupSignals[k]);
+    g_installed[k] = sigaction(kCleanupSignals[k], &action, nullptr) == 0;
+  }
+  return true;
+}
+
+// Puts the previous dispositions back. Called with the signals blocked.
+void disarm_signal_cleanup() {
+  for (std::size_t k = 0; k < kCleanupSignals.size(); ++k) {
+    if (g_installed[k])
+      sigaction(kCleanupSignals[k], &g_previous[k], nullptr);
+    g_installed[k] = false;
+  }
+  g_temp_path_set = 0;
+  g_armed.store(false);
+}
+
 }  // namespace
 
 OutputSink::OutputSink() = default;
@@ -122,11 +207,13 @@ Result<std::unique_ptr<OutputSink>> OutputSink::open(const std::string& path) {
     // A regular file (or a new one) is written beside itself and renamed into place.
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::string templ = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    const SignalsBlocked blocked;  // from the file's creation to the handler knowing of it
     const int fd = ::mkstemp(templ.data());
     if (fd < 0) {
       return make_error(ErrorCode::io_error, Stage::write,
                         path + ": cannot create output: " + std::strerror(errno));
     }
+    sink->signals_armed_ = arm_signal_cleanup(templ);
     ::fchmod(
         fd, 0644 & ~[] {
           const mode_t mask = ::umask(0);
@@ -149,8 +236,11 @@ Result<std::unique_ptr<OutputSink>> OutputSink::open(const std::string& path) {
 OutputSink::~OutputSink() {
   if (file_ && !is_stdout_)
     std::fclose(file_);
+  const SignalsBlocked blocked;
   if (!committed_ && !temp_path_.empty())
     ::unlink(temp_path_.c_str());
+  if (signals_armed_)
+    disarm_signal_cleanup();
 }
 
 bool OutputSink::fail(const std::string& what, int errnum) {
@@ -218,9 +308,13 @@ bool OutputSink::commit() {
   file_ = nullptr;
   if (rc != 0)
     return fail("close failed", errno);
+  const SignalsBlocked blocked;  // renamed and forgotten by the handler at once
   if (std::rename(temp_path_.c_str(), path_.c_str()) != 0)
     return fail("rename failed", errno);
   committed_ = true;
+  if (signals_armed_)
+    disarm_signal_cleanup();
+  signals_armed_ = false;
   return true;
 }
 

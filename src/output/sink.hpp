@@ -1,6 +1,13 @@
 // The one writer: stdout or a file written under a temporary name in the same directory and
 // renamed into place only when the run succeeds, so a failed run leaves no partial output.
 // A file name ending in `.gz` or `.zst` is written compressed (zlib, libzstd).
+//
+// An interrupted run leaves nothing either: while the temporary file exists, SIGINT, SIGTERM
+// and SIGHUP remove it and end the process by the same signal (a shell reports 128 + its
+// number), unless the process had its own disposition for that signal (SIG_IGN under nohup,
+// or a handler of a program embedding the library), which is then left alone. This is the one
+// process-wide state of the library: a static copy of the temporary path that the handler can
+// read without allocating, set and cleared with the signals blocked.
 #pragma once
 
 #include <cstdint>
@@ -50,6 +57,7 @@ class OutputSink {
   bool is_stdout_ = false;
   bool committed_ = false;
   bool reader_gone_ = false;
+  bool signals_armed_ = false;  // this sink's temporary file is the one the handler removes
   std::optional<Error> error_;
 };
 

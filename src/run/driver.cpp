@@ -10,6 +10,7 @@
 #include "corpus_clean/driver.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -118,7 +119,29 @@ std::optional<Error> check_options(const Options& options) {
                       "--errors - and the records would both go to standard output: give "
                       "--errors a file, or -o a file");
   }
+  for (const std::string& root : options.walk.follow_roots) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(root, ec)) {
+      return make_error(ErrorCode::invalid_option, Stage::discover,
+                        "--follow-root: '" + root + "' is not a directory");
+    }
+  }
   return std::nullopt;
+}
+
+// What discovery found besides documents, each counted as an input: the entries it passed
+// over (by reason, some with a warning) and the inputs that failed.
+void report_discovery(const Discovery& discovery, Report& report) {
+  for (const Skip& skip : discovery.skips) {
+    ++report.stats().inputs;
+    report.skipped(skip.reason);
+    if (!skip.warning.empty())
+      report.note(skip.path + ": " + skip.warning);
+  }
+  for (const Error& error : discovery.errors) {
+    ++report.stats().inputs;
+    report.error(error);
+  }
 }
 
 std::size_t worker_count(const Options& options) {
@@ -206,20 +229,15 @@ RunSummary run(const Options& options, std::ostream& err) {
     summary.exit_code = kExitOutput;
     return summary;
   }
-  Discovery discovery = discover(*inputs);
+  Discovery discovery = discover(*inputs, options.walk, options.output);
   select_inputs(discovery, options.selection);
-  for (const Error& warning : discovery.warnings)
-    report.note(warning.message());
   Result<std::unique_ptr<OutputSink>> sink = OutputSink::open(options.output);
   if (!sink) {
     err << kTool << ": " << sink.error().message() << '\n';
     summary.exit_code = kExitOutput;
     return summary;
   }
-  for (const Error& error : discovery.errors) {
-    ++report.stats().inputs;
-    report.error(error);
-  }
+  report_discovery(discovery, report);
   RecordWriter writer(**sink, make_filters(options));
   bool complete = !(options.strict && report.stats().failed() > 0);
   if (complete) {
