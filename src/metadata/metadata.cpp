@@ -262,6 +262,19 @@ std::optional<std::string> date_at_start(std::string_view line, const DateOption
   return std::nullopt;
 }
 
+std::optional<std::string> date_in_line(std::string_view line, const DateOptions& options) {
+  for (std::size_t at = 0; at + 4 <= line.size(); ++at) {
+    const bool year = (line.substr(at, 2) == "19" || line.substr(at, 2) == "20") &&
+                      text::is_ascii_digit(line[at + 2]) && text::is_ascii_digit(line[at + 3]) &&
+                      (at == 0 || !text::is_ascii_digit(line[at - 1]));
+    if (!year)
+      continue;
+    if (auto iso = date_at_start(line.substr(at), options))
+      return iso;
+  }
+  return std::nullopt;
+}
+
 void metadata_from_page(const PageMetadata& page, const PageMetaKeys& keys,
                         const std::vector<std::string>& lines, const DateOptions& options,
                         DocumentMetadata& metadata) {

@@ -71,6 +71,10 @@ std::string headline_of(std::string_view title, std::string_view site_name);
 // "2019年06月15日08:18  来源：人民网" → 2019-06-15T08:18:00.
 std::optional<std::string> date_at_start(std::string_view line, const DateOptions& options);
 
+// The first date in a short line, wherever it stands ("原创：39健康网2024-04-23 12:27:25",
+// "本文来源于国家统计局 2024-05-11 09:36:26"): a year 19xx or 20xx that starts a date.
+std::optional<std::string> date_in_line(std::string_view line, const DateOptions& options);
+
 // Fills a missing title from the first block (a heading, or a short first line of a
 // text document) and a missing date from a date-only line among the first blocks; the
 // blocks used are removed. A leading block that repeats a known title is removed too.

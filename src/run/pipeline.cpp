@@ -179,20 +179,24 @@ std::vector<std::string> top_lines(const Cleaned& cleaned) {
   return lines;
 }
 
-// The furniture lines next to the article: after the headline (as the page shows it) when it
-// stands before the article, else the last few before it; and the first few after it.
+// The furniture lines next to the article: the few after the headline (as the page shows it)
+// when it stands before the article, else the last few before the article; and the first few
+// after it.
 std::vector<Block> lines_beside(const Cleaned& cleaned, const std::optional<std::string>& title) {
   const std::vector<Block>& before = cleaned.before;
   std::size_t from = before.size() > kAsidesBefore ? before.size() - kAsidesBefore : 0;
+  std::size_t to = before.size();
   if (title) {
     for (std::size_t i = before.size(); i-- > 0;) {
-      if (before[i].text == *title && before.size() - i - 1 <= kBylineBlocks) {
+      if (before[i].text == *title) {
         from = i + 1;
+        to = std::min(before.size(), from + kBylineBlocks);
         break;
       }
     }
   }
-  std::vector<Block> lines(before.begin() + static_cast<std::ptrdiff_t>(from), before.end());
+  std::vector<Block> lines(before.begin() + static_cast<std::ptrdiff_t>(from),
+                           before.begin() + static_cast<std::ptrdiff_t>(to));
   const std::size_t after = std::min(cleaned.after.size(), kAsidesAfter);
   lines.insert(lines.end(), cleaned.after.begin(),
                cleaned.after.begin() + static_cast<std::ptrdiff_t>(after));
@@ -323,8 +327,8 @@ void apply_rules(Cleaned& cleaned, const std::vector<Block>& beside, const Conte
     repair_page_breaks(blocks);
 }
 
-// A dateline beside the article gives the date where the metadata has none; and a date alone
-// (a page's <meta>) gives way to a dateline of the same day that has the time.
+// A dateline beside the article or at its top gives the date where the metadata has none; and a
+// date alone (a page's <meta>) gives way to a dateline of the same day that has the time.
 void settle_date(const std::vector<Block>& beside, const DateOptions& options,
                  DocumentMetadata& metadata) {
   for (const Block& line : beside) {
@@ -332,7 +336,7 @@ void settle_date(const std::vector<Block>& beside, const DateOptions& options,
       return;
     if (text::count_code_points(line.text) > kDateLineChars)
       continue;
-    std::optional<std::string> dateline = date_at_start(line.text, options);
+    std::optional<std::string> dateline = date_in_line(line.text, options);
     if (dateline && (!metadata.date ||
                      (dateline->size() > kDateOnly && dateline->starts_with(*metadata.date)))) {
       metadata.date = std::move(dateline);
@@ -414,11 +418,20 @@ Outcome process_document(Document document, const Context& context) {
                        metadata);
   }
   const std::vector<Block> beside = lines_beside(cleaned, metadata.title);
+  for (std::size_t i = 0; explain && i < beside.size(); ++i) {
+    explain->push_back(ExplainEntry{"main_content", "", RuleAction::select,
+                                    "read beside the article", beside[i].text});
+  }
   apply_rules(cleaned, beside, context, explain);
   if (!metadata.date && cleaned.harvest.date)
     metadata.date = to_iso8601(*cleaned.harvest.date, options.dates);
   take_title_and_date_from_body(cleaned.extraction.blocks, cleaned.format, options.dates, metadata);
-  settle_date(beside, options.dates, metadata);
+  std::vector<Block> datelines = beside;
+  const std::vector<Block>& blocks = cleaned.extraction.blocks;
+  datelines.insert(
+      datelines.end(), blocks.begin(),
+      blocks.begin() + static_cast<std::ptrdiff_t>(std::min(blocks.size(), kTopBlocks)));
+  settle_date(datelines, options.dates, metadata);
 
   outcome.warnings = decode_warnings(*decoded);
   if (cleaned.extraction.flattened_tags > 0)
