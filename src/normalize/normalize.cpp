@@ -31,7 +31,7 @@
 #include <utility>
 #include <vector>
 
-#include "normalize_tables.hpp"
+#include "normalize/normalize_tables.hpp"
 
 namespace corpus_clean {
 
