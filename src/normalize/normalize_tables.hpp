@@ -4,12 +4,17 @@
 
 #include <unicode/ucptrie.h>
 #include <unicode/umachine.h>
+#include <unicode/utypes.h>
 
 #include <array>
 #include <cstdint>
 #include <memory>
 
 namespace corpus_clean::normalize_detail {
+
+// Throws std::runtime_error when an ICU call of start-up failed: without its data the normalizer
+// cannot work at all.
+void check(UErrorCode status, const char* what);
 
 // What a character is for the context tests of DESIGN.md §5. A class never changes under
 // normalization (a full-width letter is already kLatin, a Kangxi radical already kHan), so a
