@@ -24,11 +24,14 @@
 #include <istream>
 #include <iterator>
 #include <mutex>
+#include <optional>
 #include <ostream>
 #include <utility>
 #include <vector>
 
+#include "normalize/line.hpp"
 #include "normalize/normalize_tables.hpp"
+#include "normalize/url_spans.hpp"
 
 namespace corpus_clean {
 
@@ -157,24 +160,13 @@ NormalizerConfig::NormalizerConfig(const NormalizeOptions& opts)
   }
 }
 
+using nd::ascii_class;
+using nd::Char;
 using nd::CharClass;
-
-constexpr std::uint8_t ascii_class(unsigned b) {
-  if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'))
-    return nd::kLatin;
-  if (b >= '0' && b <= '9')
-    return nd::kDigit;
-  if (b == ' ')
-    return nd::kSpace;
-  return nd::kOther;
-}
-
-bool is_ascii_alnum(UChar32 c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_ascii_letter(UChar32 c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+using nd::is_ascii_alnum;
+using nd::is_ascii_letter;
+using nd::prev_code_point;
+using nd::Span;
 
 // CJK for context: Han, kana, Hangul and CJK punctuation.
 bool is_cjk(std::uint8_t cls) {
@@ -255,34 +247,6 @@ bool is_sentence_start(UChar32 c) {
   }
 }
 
-bool is_scheme_char(std::uint8_t b) {
-  return is_ascii_alnum(b) || b == '+' || b == '.' || b == '-';
-}
-
-// Bytes a URL may hold (RFC 3986 plus what real links carry), ASCII only.
-bool is_url_char(std::uint8_t b) {
-  if (b <= 0x20 || b >= 0x7F)
-    return false;
-  switch (b) {
-    case '"':
-    case '<':
-    case '>':
-    case '\\':
-    case '^':
-    case '`':
-    case '{':
-    case '|':
-    case '}':
-      return false;
-    default:
-      return true;
-  }
-}
-
-bool is_email_local_char(std::uint8_t b) {
-  return is_ascii_alnum(b) || b == '.' || b == '_' || b == '%' || b == '+' || b == '-';
-}
-
 void append_utf8(std::string& out, UChar32 c) {
   const auto u = static_cast<std::uint32_t>(c);
   if (u < 0x80) {
@@ -302,15 +266,6 @@ void append_utf8(std::string& out, UChar32 c) {
   }
 }
 
-// The code point that ends before s[i], moving i to its start (U8_PREV without its casts);
-// negative for an ill-formed sequence.
-UChar32 prev_code_point(const std::uint8_t* s, int32_t& i) {
-  const UChar32 c = s[--i];
-  if (c < 0x80)
-    return c;
-  return utf8_prevCharSafeBody(s, 0, &i, c, -1);
-}
-
 bool all_ascii(std::string_view s) {
   const char* p = s.data();
   const char* end = p + s.size();
@@ -328,13 +283,6 @@ bool all_ascii(std::string_view s) {
   return true;
 }
 
-struct Char {
-  UChar32 c;           // -1 at the end of the line or for an ill-formed sequence
-  std::uint8_t value;  // trie value: class and flags
-  const std::uint8_t* next;
-  std::uint8_t cls() const { return value & nd::kClassMask; }
-};
-
 // One ASCII '(' ')' '"' '<' '>' outside URLs, and whether N6 turns it full-width.
 struct PairMark {
   std::size_t pos;
@@ -347,15 +295,8 @@ struct PairMark {
 class LineWalker {
  public:
   LineWalker(const NormalizerConfig& impl, std::string& out, NormalizeCounts& counts,
-             std::vector<PairMark>& marks, std::vector<std::size_t>& stack,
-             std::vector<std::pair<std::size_t, std::size_t>>& urls)
-      : impl_(impl),
-        table_(impl.table),
-        out_(out),
-        counts_(counts),
-        marks_(marks),
-        stack_(stack),
-        urls_(urls) {}
+             std::vector<PairMark>& marks, std::vector<std::size_t>& stack)
+      : impl_(impl), table_(impl.table), out_(out), counts_(counts), marks_(marks), stack_(stack) {}
 
   void run(std::string_view line);
 
@@ -363,45 +304,18 @@ class LineWalker {
   void walk(std::string_view line);
   // N16 over `text`, URL spans (offsets into `text`) left as they are; the changes made, or 0
   // when `text` was NFC already (then `normalized` is not touched).
-  std::uint64_t compose(std::string_view text,
-                        const std::vector<std::pair<std::size_t, std::size_t>>& urls,
+  std::uint64_t compose(std::string_view text, const std::vector<Span>& urls,
                         std::string& normalized) const;
   bool on(int rule) const { return impl_.on(rule); }
   void count(int rule, std::uint64_t n = 1) {
     counts_.changes[static_cast<std::size_t>(rule)] += n;
   }
 
-  Char decode(const std::uint8_t* p) const {
-    if (p >= end_)
-      return {-1, nd::kNone, end_};
-    if (*p < 0x80)
-      return {*p, ascii_class(*p), p + 1};
-    int32_t i = 0;
-    UChar32 c;
-    U8_NEXT(p, i, static_cast<int32_t>(end_ - p), c);
-    if (c < 0)
-      return {-1, nd::kInvalid | nd::kSpecial, p + i};
-    return {c, table_.get(c), p + i};
-  }
-  Char peek(const std::uint8_t* p) const;  // the next character, past deleted ones (N13)
-  Char last_out() const;                   // the last character written on this line
-  // A mark NFC may compose with what precedes it (か + U+3099 → が): a non-zero combining
-  // class, or an NFC quick check of Maybe. Not a singleton such as U+2126 OHM SIGN, which NFC
-  // replaces (by U+03A9) but which composes with nothing.
-  bool is_combining(UChar32 c) const {
-    if (c < 0x300)
-      return false;
-    const std::uint8_t value = table_.get(c);
-    if (!(value & nd::kNfc) || (value & nd::kClassMask) != nd::kOther)
-      return false;
-    return u_getCombiningClass(c) != 0 ||
-           u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_MAYBE;
-  }
-  std::uint8_t class_of(UChar32 c) const {
-    return c < 0      ? std::uint8_t{nd::kNone}
-           : c < 0x80 ? ascii_class(static_cast<unsigned>(c))
-                      : static_cast<std::uint8_t>(table_.get(c) & nd::kClassMask);
-  }
+  Char decode(const std::uint8_t* p) const { return line_.decode(p); }
+  Char peek(const std::uint8_t* p) const { return line_.peek(p); }  // past what N13 deletes
+  Char last_out() const;  // the last character written on this line
+
+  std::uint8_t class_of(UChar32 c) const { return table_.class_of(c); }
 
   void emit(UChar32 c) { append_utf8(out_, c); }
   void emit_raw(const std::uint8_t* p, const std::uint8_t* q) {
@@ -452,24 +366,6 @@ class LineWalker {
   bool chinese_sentence_before() const;
   std::uint8_t class_right_of_space(const std::uint8_t* q, std::uint8_t left);
 
-  // N15: the span of a URL or email that the byte at `p` belongs to, as [begin, end). Judged as
-  // a second pass sees the line: N1 makes full-width letters and digits ASCII and N13 removes
-  // invisible characters outside URLs, so both count as what they become.
-  bool find_url(const std::uint8_t* p, const std::uint8_t** begin, const std::uint8_t** end) const;
-  // The character before `s` / at `s` as a second pass sees it (past N13 characters, full-width
-  // letters and digits as ASCII), and where it starts / ends; -1 at the line's start / end.
-  UChar32 seen_before(const std::uint8_t* s, const std::uint8_t** at) const;
-  UChar32 seen_at(const std::uint8_t* s, const std::uint8_t** next) const;
-  UChar32 as_seen(UChar32 c) const;  // N1's ASCII for a full-width letter or digit
-  const std::uint8_t* url_end(const std::uint8_t* p) const;
-  // Just past the N13 character at `p` when there is one and the line goes on, else null.
-  const std::uint8_t* past_ignorable(const std::uint8_t* p) const {
-    if (*p < 0x80 || !on(13))
-      return nullptr;
-    Char ch = decode(p);
-    return ch.cls() == nd::kIgnorable && ch.next < end_ ? ch.next : nullptr;
-  }
-
   // N6: pairs, decided once per line from the first paren or quote on.
   void ensure_pairs(const std::uint8_t* from);
   const PairMark* mark_at(const std::uint8_t* p);
@@ -490,24 +386,16 @@ class LineWalker {
   std::vector<PairMark>& marks_;
   std::vector<std::size_t>& stack_;
   std::vector<std::size_t> angles_;  // open '<' marks (parentheses use stack_)
-  std::vector<std::pair<std::size_t, std::size_t>>& urls_;       // URLs written, from line_start_
-  std::vector<std::pair<std::size_t, std::size_t>> input_urls_;  // the same, in the input line
-  std::string composed_;  // the input line through N16, when it was not NFC
+  std::vector<Span> urls_;           // the URLs N15 copied, in out_ from line_start_
+  std::vector<Span> input_urls_;     // the same, in the line walked
+  std::string composed_;             // the input line through N16, when it was not NFC
 
-  const std::uint8_t* begin_ = nullptr;
-  const std::uint8_t* end_ = nullptr;
+  nd::Line line_;               // the line walked
   std::size_t line_start_ = 0;  // where this line starts in out_
   bool pairs_done_ = false;
   std::size_t mark_cursor_ = 0;
   bool needs_nfc_ = false;
 };
-
-Char LineWalker::peek(const std::uint8_t* p) const {
-  Char ch = decode(p);
-  while (ch.cls() == nd::kIgnorable && on(13))
-    ch = decode(ch.next);
-  return ch;
-}
 
 Char LineWalker::last_out() const {
   if (out_.size() == line_start_)
@@ -525,7 +413,7 @@ Char LineWalker::last_out() const {
     c = prev_code_point(s, i);
   }
   // A combining mark stands for its base: NFC may compose the two (か + U+3099 → が).
-  while (i > 0 && is_combining(c)) {
+  while (i > 0 && table_.is_combining(c)) {
     UChar32 base;
     int32_t j = i;
     base = prev_code_point(s, j);
@@ -582,8 +470,7 @@ void LineWalker::run(std::string_view line) {
 }
 
 void LineWalker::walk(std::string_view line) {
-  begin_ = reinterpret_cast<const std::uint8_t*>(line.data());
-  end_ = begin_ + line.size();
+  line_ = nd::Line(line, table_, impl_.options.enabled);
   pairs_done_ = false;
   mark_cursor_ = 0;
   needs_nfc_ = false;
@@ -593,12 +480,13 @@ void LineWalker::walk(std::string_view line) {
 
   const UCPTrie* trie = table_.trie();
   const std::uint8_t mask = impl_.special_mask;
-  const std::uint8_t* p = begin_;
-  while (p < end_) {
+  const std::uint8_t* p = line_.begin();
+  const std::uint8_t* const end = line_.end();
+  while (p < end) {
     // The fast path: copy what no rule touches.
     const std::uint8_t* run = p;
     std::uint8_t first_value = 0;
-    while (p < end_) {
+    while (p < end) {
       std::uint8_t b = *p;
       if (b < 0x80) {
         // A space right after copied ASCII has no CJK on its left, so no rule removes it.
@@ -610,7 +498,7 @@ void LineWalker::walk(std::string_view line) {
       }
       const std::uint8_t* q = p;
       std::uint8_t value;
-      UCPTRIE_FAST_U8_NEXT(trie, UCPTRIE_8, q, end_, value);
+      UCPTRIE_FAST_U8_NEXT(trie, UCPTRIE_8, q, end, value);
       if (value & mask)
         break;
       if (p == run)
@@ -619,7 +507,7 @@ void LineWalker::walk(std::string_view line) {
     }
     if (p != run)
       append_run(run, p, first_value);
-    if (p < end_)
+    if (p < end)
       p = special(p);
   }
 }
@@ -767,16 +655,16 @@ const std::uint8_t* LineWalker::special(const std::uint8_t* p) {
 
 const std::uint8_t* LineWalker::ascii_special(const std::uint8_t* p) {
   const std::uint8_t b = *p;
-  const std::uint8_t* begin;
-  const std::uint8_t* end;
   switch (b) {
     case ' ':
       return spaces(p);
     case ':':
     case '.':
     case '@':
-      if (on(15) && find_url(p, &begin, &end))
-        return url(p, end);
+      if (on(15)) {
+        if (const std::optional<nd::UrlSpan> span = nd::url_span_at(line_, line_.offset(p)))
+          return url(p, line_.begin() + span->end);
+      }
       if (b == '.')
         return dots(p);
       if (b == ':')
@@ -809,7 +697,7 @@ const std::uint8_t* LineWalker::spaces(const std::uint8_t* p) {
   const std::uint8_t* q = p;
   bool unusual = false;
   std::uint64_t deleted = 0;
-  while (q < end_) {
+  while (q < line_.end()) {
     Char ch = decode(q);
     if (ch.cls() == nd::kSpace) {
       unusual |= ch.c != ' ';
@@ -904,7 +792,7 @@ const std::uint8_t* LineWalker::western_punct(const std::uint8_t* p) {
     }
     count(4);
     const std::uint8_t* q = p + 1;
-    while (q < end_) {
+    while (q < line_.end()) {
       Char ch = decode(q);
       if (ch.cls() == nd::kIgnorable && on(13)) {
         count(13);
@@ -929,7 +817,7 @@ std::uint8_t LineWalker::class_ahead(const Char& ch) {
     return ch.cls();
   const std::uint8_t* at = ch.next - 1;  // ASCII: one byte
   ensure_pairs(at);
-  const auto pos = static_cast<std::size_t>(at - begin_);
+  const auto pos = static_cast<std::size_t>(at - line_.begin());
   const auto it = std::lower_bound(marks_.begin(), marks_.end(), pos,
                                    [](const PairMark& m, std::size_t v) { return m.pos < v; });
   return it != marks_.end() && it->pos == pos && it->convert ? std::uint8_t{nd::kPunct} : ch.cls();
@@ -1086,11 +974,11 @@ void LineWalker::ensure_pairs(const std::uint8_t* from) {
   angles_.clear();
   std::size_t open_quote = SIZE_MAX;
   std::uint32_t han = 0;
-  for (const std::uint8_t* q = from; q < end_;) {
+  for (const std::uint8_t* q = from; q < line_.end();) {
     const std::uint8_t b = *q;
     if (b >= 0x80) {
       std::uint8_t value;
-      UCPTRIE_FAST_U8_NEXT(table_.trie(), UCPTRIE_8, q, end_, value);
+      UCPTRIE_FAST_U8_NEXT(table_.trie(), UCPTRIE_8, q, line_.end(), value);
       han += (value & nd::kClassMask) == nd::kHan;
       continue;
     }
@@ -1099,15 +987,15 @@ void LineWalker::ensure_pairs(const std::uint8_t* from) {
       ++q;
       continue;
     }
-    const std::uint8_t* url_begin;
-    const std::uint8_t* url_stop;
-    if ((b == ':' || b == '.' || b == '@') && on(15) && find_url(q, &url_begin, &url_stop)) {
-      q = url_stop;
-      continue;
+    if ((b == ':' || b == '.' || b == '@') && on(15)) {
+      if (const std::optional<nd::UrlSpan> span = nd::url_span_at(line_, line_.offset(q))) {
+        q = line_.begin() + span->end;
+        continue;
+      }
     }
     if (b == '(' || b == ')' || b == '"' || b == '<' || b == '>') {
       marks_.push_back(
-          {static_cast<std::size_t>(q - begin_), han, static_cast<char>(b), false, false});
+          {static_cast<std::size_t>(q - line_.begin()), han, static_cast<char>(b), false, false});
       const std::size_t index = marks_.size() - 1;
       // Each kind pairs on its own stack: whether one kind is converted never changes how
       // the other pairs, so a second pass pairs as the first did.
@@ -1160,7 +1048,7 @@ void LineWalker::decide_pair(std::size_t open, std::size_t close) {
     UChar32 first_char = -1;
     while (first < inner_end) {
       int32_t next = first;
-      U8_NEXT(begin_, next, inner_end, first_char);
+      U8_NEXT(line_.begin(), next, inner_end, first_char);
       if (!convertible(first_char))
         break;
       first = next;
@@ -1170,7 +1058,7 @@ void LineWalker::decide_pair(std::size_t open, std::size_t close) {
     UChar32 last_char = -1;
     while (last > first) {
       int32_t prev = last;
-      last_char = prev_code_point(begin_, prev);
+      last_char = prev_code_point(line_.begin(), prev);
       if (!convertible(last_char))
         break;
       last = prev;
@@ -1182,20 +1070,21 @@ void LineWalker::decide_pair(std::size_t open, std::size_t close) {
     return;
   }
   if (!convert) {
-    const bool touches =
-        han_touches_left(begin_ + o.pos) || peek(begin_ + c.pos + 1).cls() == nd::kHan;
+    const bool touches = han_touches_left(line_.begin() + o.pos) ||
+                         peek(line_.begin() + c.pos + 1).cls() == nd::kHan;
     // (1) (a) (iv) before Chinese text are list markers, not parentheses of the sentence.
-    convert = touches && !(o.ch == '(' && is_list_marker(begin_ + o.pos + 1, begin_ + c.pos));
+    convert = touches &&
+              !(o.ch == '(' && is_list_marker(line_.begin() + o.pos + 1, line_.begin() + c.pos));
   }
   marks_[open].convert = marks_[close].convert = convert;
   marks_[open].opening = true;
 }
 
 bool LineWalker::han_touches_left(const std::uint8_t* p) const {
-  auto i = static_cast<int32_t>(p - begin_);
+  auto i = static_cast<int32_t>(p - line_.begin());
   while (i > 0) {
     UChar32 c;
-    c = prev_code_point(begin_, i);
+    c = prev_code_point(line_.begin(), i);
     std::uint8_t cls = class_of(c);
     if (cls == nd::kIgnorable && on(13))
       continue;
@@ -1218,7 +1107,7 @@ bool LineWalker::is_list_marker(const std::uint8_t* p, const std::uint8_t* q) co
 }
 
 const PairMark* LineWalker::mark_at(const std::uint8_t* p) {
-  const auto pos = static_cast<std::size_t>(p - begin_);
+  const auto pos = static_cast<std::size_t>(p - line_.begin());
   while (mark_cursor_ < marks_.size() && marks_[mark_cursor_].pos < pos)
     ++mark_cursor_;
   if (mark_cursor_ < marks_.size() && marks_[mark_cursor_].pos == pos) {
@@ -1320,204 +1209,20 @@ const std::uint8_t* LineWalker::full_stops(const std::uint8_t* p) {
 // ASCII letters and digits, special only for CJK–Latin spacing.
 const std::uint8_t* LineWalker::alnum_run(const std::uint8_t* p) {
   const std::uint8_t* q = p + 1;
-  while (q < end_ && is_ascii_alnum(*q))
+  while (q < line_.end() && is_ascii_alnum(*q))
     ++q;
   emit_spaced(*p, ascii_class(*p));
   emit_raw(p + 1, q);
   return q;
 }
 
-// N15: a URL or email is copied as it is from its trigger (':' of "://", '.' of "www.", '@') on.
-// The part before the trigger (a scheme, "www", the local part of an email) has been copied
-// already: it is ASCII letters, digits and . _ % + -, which no rule changes there.
+// N15: a URL or email is copied as it is from its trigger on (see UrlSpan).
 const std::uint8_t* LineWalker::url(const std::uint8_t* trigger, const std::uint8_t* end) {
   const std::size_t out_begin = out_.size() - line_start_;
   emit_raw(trigger, end);
-  urls_.emplace_back(out_begin, out_.size() - line_start_);
-  input_urls_.emplace_back(static_cast<std::size_t>(trigger - begin_),
-                           static_cast<std::size_t>(end - begin_));
+  urls_.push_back({out_begin, out_.size() - line_start_});
+  input_urls_.push_back({line_.offset(trigger), line_.offset(end)});
   return end;
-}
-
-UChar32 LineWalker::as_seen(UChar32 c) const {
-  const std::uint8_t cls = class_of(c);
-  return c >= 0xFF10 && c <= 0xFF5A && on(1) && (cls == nd::kLatin || cls == nd::kDigit)
-             ? c - 0xFEE0
-             : c;
-}
-
-UChar32 LineWalker::seen_before(const std::uint8_t* s, const std::uint8_t** at) const {
-  auto i = static_cast<int32_t>(s - begin_);
-  while (i > 0) {
-    const UChar32 c = prev_code_point(begin_, i);
-    if (c >= 0x80 && on(13) && class_of(c) == nd::kIgnorable)
-      continue;
-    *at = begin_ + i;
-    return as_seen(c);
-  }
-  *at = begin_;
-  return -1;
-}
-
-UChar32 LineWalker::seen_at(const std::uint8_t* s, const std::uint8_t** next) const {
-  while (s < end_) {
-    const Char ch = decode(s);
-    s = ch.next;
-    if (ch.c >= 0x80 && on(13) && ch.cls() == nd::kIgnorable)
-      continue;
-    *next = s;
-    return as_seen(ch.c);
-  }
-  *next = end_;
-  return -1;
-}
-
-bool LineWalker::find_url(const std::uint8_t* p, const std::uint8_t** begin,
-                          const std::uint8_t** end) const {
-  auto is_ascii_where = [](UChar32 c, auto test) {
-    return c >= 0 && c < 0x80 && test(static_cast<std::uint8_t>(c));
-  };
-  if (*p == ':') {
-    // "://" after a scheme of at least two characters that starts with a letter.
-    const std::uint8_t* q = p + 1;
-    for (int slash = 0; slash < 2; ++slash) {
-      if (seen_at(q, &q) != '/')
-        return false;
-    }
-    const std::uint8_t* start = p;
-    int run = 0;
-    int length = 0;  // scheme characters from `start`, its leftmost letter
-    for (const std::uint8_t* at = p;;) {
-      const UChar32 c = seen_before(at, &at);
-      if (!is_ascii_where(c, is_scheme_char))
-        break;
-      ++run;
-      if (is_ascii_letter(c)) {
-        start = at;
-        length = run;
-      }
-    }
-    if (length < 2)
-      return false;
-    const std::uint8_t* e = url_end(q);
-    if (e == q)
-      return false;
-    *begin = start;
-    *end = e;
-    return true;
-  }
-  if (*p == '.') {
-    // "www." starting a word.
-    const std::uint8_t* s = p;
-    for (int i = 0; i < 3; ++i) {
-      const UChar32 c = seen_before(s, &s);
-      if (c != 'w' && c != 'W')
-        return false;
-    }
-    if (s > begin_) {
-      // Not after a letter, a digit or a character that joins words in host names and paths
-      // (not ':', which N4 makes '：' after CJK). NFC joins a combining mark to its base.
-      const std::uint8_t* at = s;
-      UChar32 before = seen_before(at, &at);
-      while (before >= 0 && is_combining(before))
-        before = seen_before(at, &at);
-      const std::uint8_t cls = class_of(before);
-      if (cls == nd::kLatin || cls == nd::kDigit ||
-          (before >= 0 && before < 0x80 && std::strchr("./-_@", before) != nullptr)) {
-        return false;
-      }
-    }
-    const std::uint8_t* e = url_end(p + 1);
-    if (e == p + 1)
-      return false;
-    *begin = s;
-    *end = e;
-    return true;
-  }
-  // An email: local@domain.tld. The local part holds no ".." and starts with a letter or a
-  // digit: what comes before one is copied by the rules' walk, which may change it (N8 makes
-  // "--" after CJK a dash), so it cannot decide whether there is an email.
-  const std::uint8_t* start = p;
-  UChar32 right = -1;
-  for (const std::uint8_t* at = p;;) {
-    const UChar32 c = seen_before(at, &at);
-    if (!is_ascii_where(c, is_email_local_char) || (c == '.' && right == '.'))
-      break;
-    if (is_ascii_alnum(c))
-      start = at;
-    right = c;
-  }
-  if (start == p)
-    return false;
-  const std::uint8_t* e = p + 1;
-  int labels = 0;
-  while (true) {
-    int length = 0;
-    for (const std::uint8_t* next = e;;) {
-      const UChar32 c = seen_at(e, &next);
-      if (!(is_ascii_where(c, is_ascii_alnum) || c == '-'))
-        break;
-      e = next;
-      ++length;
-    }
-    if (length == 0)
-      return false;
-    ++labels;
-    const std::uint8_t* after_dot;
-    const std::uint8_t* next;
-    if (seen_at(e, &after_dot) == '.' &&
-        is_ascii_where(seen_at(after_dot, &next), is_ascii_alnum)) {
-      e = after_dot;
-      continue;
-    }
-    break;
-  }
-  if (labels < 2)
-    return false;
-  *begin = start;
-  *end = e;
-  return true;
-}
-
-// The end of a URL's characters from `p`, without the punctuation that ends the sentence it sits
-// in, and without a ')' it did not open (GitHub's autolink rule).
-const std::uint8_t* LineWalker::url_end(const std::uint8_t* p) const {
-  const std::uint8_t* q = p;
-  int open = 0;
-  int close = 0;
-  while (q < end_) {
-    if (is_url_char(*q)) {
-      open += *q == '(';
-      close += *q == ')';
-      ++q;
-    } else if (const std::uint8_t* r = past_ignorable(q); r != nullptr && is_url_char(*r)) {
-      q = r;  // kept inside the URL, so that a second pass finds the same URL
-    } else if (Char ch = decode(q);
-               on(1) && ch.c >= 0xFF10 && ch.c <= 0xFF5A && (ch.value & nd::kSpecial)) {
-      q = ch.next;  // a full-width letter or digit, which N1 would make a URL character
-    } else {
-      break;
-    }
-  }
-  while (q > p) {
-    const std::uint8_t last = q[-1];
-    if (last >= 0x80) {  // an N13 character does not end a URL
-      auto i = static_cast<int32_t>(q - begin_);
-      UChar32 c;
-      c = prev_code_point(begin_, i);
-      if (class_of(c) != nd::kIgnorable)
-        break;
-      q = begin_ + i;
-    } else if (std::strchr(".,:;!?'*_~", last) != nullptr) {
-      --q;
-    } else if (last == ')' && close > open) {
-      --q;
-      --close;
-    } else {
-      break;
-    }
-  }
-  return q;
 }
 
 void LineWalker::finish_line() {
@@ -1550,8 +1255,7 @@ void LineWalker::finish_line() {
   }
 }
 
-std::uint64_t LineWalker::compose(std::string_view text,
-                                  const std::vector<std::pair<std::size_t, std::size_t>>& urls,
+std::uint64_t LineWalker::compose(std::string_view text, const std::vector<Span>& urls,
                                   std::string& normalized) const {
   std::uint64_t changes = 0;
   std::string result;
@@ -1603,8 +1307,7 @@ std::string Normalizer::normalize(std::string_view utf8, NormalizeCounts* counts
   NormalizeCounts local;
   std::vector<PairMark> marks;
   std::vector<std::size_t> stack;
-  std::vector<std::pair<std::size_t, std::size_t>> urls;
-  LineWalker walker(*impl_, out, local, marks, stack, urls);
+  LineWalker walker(*impl_, out, local, marks, stack);
   std::size_t start = 0;
   while (true) {
     const std::size_t newline = utf8.find('\n', start);
