@@ -31,6 +31,7 @@
 
 #include "normalize/line.hpp"
 #include "normalize/normalize_tables.hpp"
+#include "normalize/pairing.hpp"
 #include "normalize/url_spans.hpp"
 
 namespace corpus_clean {
@@ -165,6 +166,7 @@ using nd::Char;
 using nd::CharClass;
 using nd::is_ascii_alnum;
 using nd::is_ascii_letter;
+using nd::PairMark;
 using nd::prev_code_point;
 using nd::Span;
 
@@ -283,20 +285,10 @@ bool all_ascii(std::string_view s) {
   return true;
 }
 
-// One ASCII '(' ')' '"' '<' '>' outside URLs, and whether N6 turns it full-width.
-struct PairMark {
-  std::size_t pos;
-  std::uint32_t han_before;  // Han characters from the start of the scan to here
-  char ch;
-  bool convert;
-  bool opening;  // of a pair
-};
-
 class LineWalker {
  public:
-  LineWalker(const NormalizerConfig& impl, std::string& out, NormalizeCounts& counts,
-             std::vector<PairMark>& marks, std::vector<std::size_t>& stack)
-      : impl_(impl), table_(impl.table), out_(out), counts_(counts), marks_(marks), stack_(stack) {}
+  LineWalker(const NormalizerConfig& impl, std::string& out, NormalizeCounts& counts)
+      : impl_(impl), table_(impl.table), out_(out), counts_(counts) {}
 
   void run(std::string_view line);
 
@@ -373,9 +365,6 @@ class LineWalker {
   // N6 converts counts as CJK punctuation, so that rules looking ahead at it decide as a
   // second pass, which sees the converted mark, will.
   std::uint8_t class_ahead(const Char& ch);
-  void decide_pair(std::size_t open, std::size_t close);
-  bool han_touches_left(const std::uint8_t* p) const;
-  bool is_list_marker(const std::uint8_t* p, const std::uint8_t* q) const;
 
   void finish_line();
 
@@ -383,12 +372,11 @@ class LineWalker {
   const CharTable& table_;
   std::string& out_;
   NormalizeCounts& counts_;
-  std::vector<PairMark>& marks_;
-  std::vector<std::size_t>& stack_;
-  std::vector<std::size_t> angles_;  // open '<' marks (parentheses use stack_)
-  std::vector<Span> urls_;           // the URLs N15 copied, in out_ from line_start_
-  std::vector<Span> input_urls_;     // the same, in the line walked
-  std::string composed_;             // the input line through N16, when it was not NFC
+  std::vector<PairMark> marks_;  // N6's decisions on this line, once made
+  nd::PairScratch pair_scratch_;
+  std::vector<Span> urls_;        // the URLs N15 copied, in out_ from line_start_
+  std::vector<Span> input_urls_;  // the same, in the line walked
+  std::string composed_;          // the input line through N16, when it was not NFC
 
   nd::Line line_;               // the line walked
   std::size_t line_start_ = 0;  // where this line starts in out_
@@ -969,141 +957,7 @@ void LineWalker::ensure_pairs(const std::uint8_t* from) {
   if (pairs_done_)
     return;
   pairs_done_ = true;
-  marks_.clear();
-  stack_.clear();
-  angles_.clear();
-  std::size_t open_quote = SIZE_MAX;
-  std::uint32_t han = 0;
-  for (const std::uint8_t* q = from; q < line_.end();) {
-    const std::uint8_t b = *q;
-    if (b >= 0x80) {
-      std::uint8_t value;
-      UCPTRIE_FAST_U8_NEXT(table_.trie(), UCPTRIE_8, q, line_.end(), value);
-      han += (value & nd::kClassMask) == nd::kHan;
-      continue;
-    }
-    if (b != ':' && b != '.' && b != '@' && b != '(' && b != ')' && b != '"' && b != '<' &&
-        b != '>') {
-      ++q;
-      continue;
-    }
-    if ((b == ':' || b == '.' || b == '@') && on(15)) {
-      if (const std::optional<nd::UrlSpan> span = nd::url_span_at(line_, line_.offset(q))) {
-        q = line_.begin() + span->end;
-        continue;
-      }
-    }
-    if (b == '(' || b == ')' || b == '"' || b == '<' || b == '>') {
-      marks_.push_back(
-          {static_cast<std::size_t>(q - line_.begin()), han, static_cast<char>(b), false, false});
-      const std::size_t index = marks_.size() - 1;
-      // Each kind pairs on its own stack: whether one kind is converted never changes how
-      // the other pairs, so a second pass pairs as the first did.
-      std::vector<std::size_t>& opened = (b == '(' || b == ')') ? stack_ : angles_;
-      if (b == '(' || b == '<') {
-        opened.push_back(index);
-      } else if (b == ')' || b == '>') {
-        if (!opened.empty()) {
-          decide_pair(opened.back(), index);
-          opened.pop_back();
-        }
-      } else if (open_quote == SIZE_MAX) {
-        open_quote = index;
-      } else {
-        decide_pair(open_quote, index);
-        open_quote = SIZE_MAX;
-      }
-    }
-    ++q;
-  }
-}
-
-void LineWalker::decide_pair(std::size_t open, std::size_t close) {
-  if (!on(6))
-    return;
-  const PairMark& o = marks_[open];
-  const PairMark& c = marks_[close];
-  const bool holds_han = c.han_before > o.han_before;
-  bool convert = holds_han;
-  if (o.ch == '<') {
-    // Angle brackets only around a title: non-ASCII text right inside both marks. `a<b>c`,
-    // `<br/>`, `<!-- 注释 -->` and `3 < 4 且 5 > 2` stay. ASCII punctuation that other rules
-    // may turn full-width (`<码-->`, `<堁?>`, `<爆">`, `<<中>>`) is looked past, so that the
-    // decision is the same before and after they have run, and a second pass agrees with the first.
-    // ASCII that N4-N8 make full-width and what it becomes; spaces that N4, N11 and N12
-    // remove or change; what N13 deletes.
-    static constexpr char32_t kChanged[] = {
-        ',',    ';',    ':',    '!',    '?',    '.',    '-',    '(',    ')',
-        '"',    '<',    '>',    ' ',    '\t',   0xFF0C, 0xFF1B, 0xFF1A, 0xFF01,
-        0xFF1F, 0x3002, 0x2014, 0x2026, 0xFF08, 0xFF09, 0x201C, 0x201D, 0x3008,
-        0x3009, 0x3000, 0x00A0, 0x202F, 0x205F, 0x200B, 0x2060, 0xFEFF, 0x00AD};
-    auto convertible = [](UChar32 ch) {
-      return (ch >= 0x2002 && ch <= 0x200A) ||
-             std::find(std::begin(kChanged), std::end(kChanged), static_cast<char32_t>(ch)) !=
-                 std::end(kChanged);
-    };
-    const auto inner_begin = static_cast<int32_t>(o.pos + 1);
-    const auto inner_end = static_cast<int32_t>(c.pos);
-    int32_t first = inner_begin;
-    UChar32 first_char = -1;
-    while (first < inner_end) {
-      int32_t next = first;
-      U8_NEXT(line_.begin(), next, inner_end, first_char);
-      if (!convertible(first_char))
-        break;
-      first = next;
-      first_char = -1;
-    }
-    int32_t last = inner_end;
-    UChar32 last_char = -1;
-    while (last > first) {
-      int32_t prev = last;
-      last_char = prev_code_point(line_.begin(), prev);
-      if (!convertible(last_char))
-        break;
-      last = prev;
-      last_char = -1;
-    }
-    const bool tight = first < last && first_char >= 0x80 && last_char >= 0x80;
-    marks_[open].convert = marks_[close].convert = holds_han && tight;
-    marks_[open].opening = true;
-    return;
-  }
-  if (!convert) {
-    const bool touches = han_touches_left(line_.begin() + o.pos) ||
-                         peek(line_.begin() + c.pos + 1).cls() == nd::kHan;
-    // (1) (a) (iv) before Chinese text are list markers, not parentheses of the sentence.
-    convert = touches &&
-              !(o.ch == '(' && is_list_marker(line_.begin() + o.pos + 1, line_.begin() + c.pos));
-  }
-  marks_[open].convert = marks_[close].convert = convert;
-  marks_[open].opening = true;
-}
-
-bool LineWalker::han_touches_left(const std::uint8_t* p) const {
-  auto i = static_cast<int32_t>(p - line_.begin());
-  while (i > 0) {
-    UChar32 c;
-    c = prev_code_point(line_.begin(), i);
-    std::uint8_t cls = class_of(c);
-    if (cls == nd::kIgnorable && on(13))
-      continue;
-    return cls == nd::kHan;
-  }
-  return false;
-}
-
-bool LineWalker::is_list_marker(const std::uint8_t* p, const std::uint8_t* q) const {
-  const auto n = q - p;
-  if (n < 1 || n > 4)
-    return false;
-  bool digits = true;
-  bool roman = true;
-  for (const std::uint8_t* s = p; s < q; ++s) {
-    digits &= *s >= '0' && *s <= '9';
-    roman &= std::strchr("ivxIVX", *s) != nullptr && *s != 0;
-  }
-  return (digits && n <= 3) || roman || (n == 1 && is_ascii_letter(*p));
+  nd::pair_marks(line_, line_.offset(from), marks_, pair_scratch_);
 }
 
 const PairMark* LineWalker::mark_at(const std::uint8_t* p) {
@@ -1305,9 +1159,7 @@ std::string Normalizer::normalize(std::string_view utf8, NormalizeCounts* counts
   std::string out;
   out.reserve(utf8.size() + utf8.size() / 4 + 16);
   NormalizeCounts local;
-  std::vector<PairMark> marks;
-  std::vector<std::size_t> stack;
-  LineWalker walker(*impl_, out, local, marks, stack);
+  LineWalker walker(*impl_, out, local);
   std::size_t start = 0;
   while (true) {
     const std::size_t newline = utf8.find('\n', start);
