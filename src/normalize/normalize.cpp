@@ -1,5 +1,9 @@
 // The punctuation normalizer of DESIGN.md §5: rules N1–N16 in one walk over UTF-8.
 //
+// The walk writes the output in one pass. Two analyses it consults have files of their own, as
+// functions of the line alone: where the URLs and e-mail addresses are that N15 keeps
+// (url_spans.hpp) and which brackets and quotes N6 converts (pairing.hpp).
+//
 // Speed: runs of characters that no rule can touch (Han, CJK punctuation, most ASCII) are found
 // with one trie lookup per character and appended in one piece; only the few characters a rule
 // may change go through a handler. A line that is all ASCII skips the walk altogether. NFC runs
@@ -15,14 +19,12 @@
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
-#include <unicode/uchar.h>
+#include <unicode/ucptrie.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstring>
 #include <istream>
-#include <iterator>
 #include <mutex>
 #include <optional>
 #include <ostream>
@@ -163,9 +165,7 @@ NormalizerConfig::NormalizerConfig(const NormalizeOptions& opts)
 
 using nd::ascii_class;
 using nd::Char;
-using nd::CharClass;
 using nd::is_ascii_alnum;
-using nd::is_ascii_letter;
 using nd::PairMark;
 using nd::prev_code_point;
 using nd::Span;
@@ -285,6 +285,41 @@ bool all_ascii(std::string_view s) {
   return true;
 }
 
+// N16 over `text`, the spans in `keep` (URLs, offsets into `text`) left as they are: the number
+// of changes, with the result in `normalized`, or 0 when `text` was NFC already (then
+// `normalized` is not touched).
+std::uint64_t compose_outside(const icu::Normalizer2& nfc, std::string_view text,
+                              const std::vector<Span>& keep, std::string& normalized) {
+  std::uint64_t changes = 0;
+  std::string result;
+  auto normalize_piece = [&](std::size_t from, std::size_t to) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::StringPiece piece(text.data() + from, static_cast<int32_t>(to - from));
+    if (nfc.isNormalizedUTF8(piece, status) || U_FAILURE(status)) {
+      result.append(piece.data(), static_cast<std::size_t>(piece.size()));
+      return;
+    }
+    icu::StringByteSink<std::string> sink(&result);
+    icu::Edits edits;
+    nfc.normalizeUTF8(0, piece, sink, &edits, status);
+    changes += static_cast<std::uint64_t>(edits.numberOfChanges());
+  };
+  std::size_t from = 0;
+  for (const Span& span : keep) {
+    normalize_piece(from, span.begin);
+    result.append(text, span.begin, span.end - span.begin);
+    from = span.end;
+  }
+  normalize_piece(from, text.size());
+  if (changes != 0)
+    normalized = std::move(result);
+  return changes;
+}
+
+// The output pass over one line at a time: copies what no rule touches, hands the rest to the
+// rule that may change it, and asks the analyses (N6's pairs, N15's spans) for their decisions
+// when it first needs them on a line. One walker serves a whole text, so that its buffers are
+// reused from line to line.
 class LineWalker {
  public:
   LineWalker(const NormalizerConfig& impl, std::string& out, NormalizeCounts& counts)
@@ -294,10 +329,7 @@ class LineWalker {
 
  private:
   void walk(std::string_view line);
-  // N16 over `text`, URL spans (offsets into `text`) left as they are; the changes made, or 0
-  // when `text` was NFC already (then `normalized` is not touched).
-  std::uint64_t compose(std::string_view text, const std::vector<Span>& urls,
-                        std::string& normalized) const;
+  void walk_composed(std::string_view line, const NormalizeCounts& before);
   bool on(int rule) const { return impl_.on(rule); }
   void count(int rule, std::uint64_t n = 1) {
     counts_.changes[static_cast<std::size_t>(rule)] += n;
@@ -343,6 +375,11 @@ class LineWalker {
 
   const std::uint8_t* special(const std::uint8_t* p);
   const std::uint8_t* ascii_special(const std::uint8_t* p);
+  const std::uint8_t* option_or_nfc(const std::uint8_t* p, const Char& ch);
+  const std::uint8_t* number_sign(const Char& ch);
+  const std::uint8_t* small_form(const Char& ch);
+  const std::uint8_t* middle_dot(const Char& ch);
+  const std::uint8_t* letter_or_ideograph(const Char& ch);
   const std::uint8_t* spaces(const std::uint8_t* p);
   const std::uint8_t* western_punct(const std::uint8_t* p);
   const std::uint8_t* dots(const std::uint8_t* p);
@@ -358,7 +395,7 @@ class LineWalker {
   bool chinese_sentence_before() const;
   std::uint8_t class_right_of_space(const std::uint8_t* q, std::uint8_t left);
 
-  // N6: pairs, decided once per line from the first paren or quote on.
+  // N6's decisions, made once per line, at the first mark the walk looks at.
   void ensure_pairs(const std::uint8_t* from);
   const PairMark* mark_at(const std::uint8_t* p);
   // The class the character `ch` at `at` will have in the output: an ASCII ( ) " < > that
@@ -367,6 +404,8 @@ class LineWalker {
   std::uint8_t class_ahead(const Char& ch);
 
   void finish_line();
+  void trim_trailing_spaces();
+  void compose_output();
 
   const NormalizerConfig& impl_;
   const CharTable& table_;
@@ -436,25 +475,29 @@ void LineWalker::append_run(const std::uint8_t* p, const std::uint8_t* q,
   emit_raw(p, q);
 }
 
-// A line that is not NFC is walked again after N16 has composed it (URLs apart), so that the
-// rules judge the text a second pass will see: NFC may change how many characters a line holds
-// (a Tibetan letter excluded from composition decomposes into two).
 void LineWalker::run(std::string_view line) {
   line_start_ = out_.size();
   NormalizeCounts before;
   if (on(16))
     before = counts_;
   walk(line);
-  if (needs_nfc_ && on(16)) {
-    const std::uint64_t changes = compose(line, input_urls_, composed_);
-    if (changes != 0) {
-      counts_ = before;
-      out_.resize(line_start_);
-      walk(composed_);
-      count(16, changes);
-    }
-  }
+  if (needs_nfc_ && on(16))
+    walk_composed(line, before);
   finish_line();
+}
+
+// A line that is not NFC is walked again once N16 has composed it (URLs apart), so that the
+// rules judge the text a second pass will see: NFC may change how many characters a line holds
+// (a Tibetan letter excluded from composition decomposes into two). The first walk's output and
+// counts are dropped; `before` holds the counts from before it.
+void LineWalker::walk_composed(std::string_view line, const NormalizeCounts& before) {
+  const std::uint64_t changes = compose_outside(*impl_.nfc, line, input_urls_, composed_);
+  if (changes == 0)
+    return;
+  counts_ = before;
+  out_.resize(line_start_);
+  walk(composed_);
+  count(16, changes);
 }
 
 void LineWalker::walk(std::string_view line) {
@@ -500,10 +543,12 @@ void LineWalker::walk(std::string_view line) {
   }
 }
 
+// The character at `p`, where the copy loop stopped: handed to the rule that may change it, or
+// copied.
 const std::uint8_t* LineWalker::special(const std::uint8_t* p) {
   if (*p < 0x80)
     return ascii_special(p);
-  Char ch = decode(p);
+  const Char ch = decode(p);
   const UChar32 c = ch.c;
   switch (ch.cls()) {
     case nd::kSpace:
@@ -521,31 +566,13 @@ const std::uint8_t* LineWalker::special(const std::uint8_t* p) {
     default:
       break;
   }
-  if (!(ch.value & nd::kSpecial)) {
-    // Special only for an option or for NFC.
-    if ((ch.value & nd::kCorner) && impl_.options.corner_quotes) {
-      emit(c == 0x300C ? 0x201C : c == 0x300D ? 0x201D : c == 0x300E ? 0x2018 : 0x2019);
-    } else {
-      emit_raw(p, ch.next);
-      if (ch.value & nd::kNfc)
-        needs_nfc_ = true;
-    }
-    return ch.next;
-  }
+  if (!(ch.value & nd::kSpecial))
+    return option_or_nfc(p, ch);
+  const std::uint8_t* next = nullptr;
   switch (c) {
-    case 0xFF0E:  // N2: ．between digits
-      if (on(2) && last_out().cls() == nd::kDigit && peek(ch.next).cls() == nd::kDigit) {
-        out_.push_back('.');
-        count(2);
-        return ch.next;
-      }
-      break;
-    case 0xFF05:  // N2: ％ after a digit
-      if (on(2) && last_out().cls() == nd::kDigit) {
-        out_.push_back('%');
-        count(2);
-        return ch.next;
-      }
+    case 0xFF0E:
+    case 0xFF05:
+      next = number_sign(ch);
       break;
     case 0xFE50:
     case 0xFE51:
@@ -555,24 +582,10 @@ const std::uint8_t* LineWalker::special(const std::uint8_t* p) {
     case 0xFE57:
     case 0xFF64:
     case 0xFF62:
-    case 0xFF63: {  // N3
-      if (!on(3))
-        break;
-      static constexpr std::pair<UChar32, UChar32> kForms[] = {
-          {0xFE50, 0xFF0C}, {0xFE51, 0x3001}, {0xFE54, 0xFF1B}, {0xFE55, 0xFF1A}, {0xFE56, 0xFF1F},
-          {0xFE57, 0xFF01}, {0xFF64, 0x3001}, {0xFF62, 0x300C}, {0xFF63, 0x300D}};
-      UChar32 to = 0;
-      for (auto [from, form] : kForms) {
-        if (from == c)
-          to = form;
-      }
-      if (impl_.options.corner_quotes && (to == 0x300C || to == 0x300D)) {
-        to = to == 0x300C ? 0x201C : 0x201D;
-      }
-      emit(to);
-      count(3);
-      return ch.next;
-    }
+    case 0xFF63:
+      if (on(3))
+        next = small_form(ch);
+      break;
     case 0x3002:
     case 0xFE52:
     case 0xFF61:
@@ -588,56 +601,116 @@ const std::uint8_t* LineWalker::special(const std::uint8_t* p) {
     case 0xFF65:
     case 0x2027:
     case 0x2022:
-    case 0x2219: {  // N9
-      if (!on(9) || last_out().cls() != nd::kHan)
-        break;
-      // Spaces after the CJK dots ・･ would go with N11, so look past them (and drop them).
-      const bool cjk_dot = ch.cls() == nd::kPunct;
-      const std::uint8_t* q = ch.next;
-      Char right = peek(q);
-      while (cjk_dot && on(11) && right.cls() == nd::kSpace) {
-        q = right.next;
-        right = peek(q);
-      }
-      if (right.cls() == nd::kHan) {
-        drop_ignorables(ch.next, q);
-        out_.append("\u00B7");
-        count(9);
-        return q;
-      }
+    case 0x2219:
+      next = middle_dot(ch);
       break;
-    }
     case 0x301C:  // N10
       if (on(10)) {
         out_.append("\uFF5E");
         count(10);
-        return ch.next;
+        next = ch.next;
       }
       break;
     default:
-      if (ch.cls() == nd::kLatin || ch.cls() == nd::kDigit) {  // N1: full-width letters, digits
-        if (on(1)) {
-          emit_spaced(c - 0xFEE0, ascii_class(static_cast<unsigned>(c - 0xFEE0)));
-          count(1);
-          return ch.next;
-        }
-      } else if (ch.cls() == nd::kHan) {  // N14
-        UChar32 to = table_.ideograph_for(c);
-        if (on(14) && to != 0) {
-          emit_spaced(to, nd::kHan);
-          count(14);
-          return ch.next;
-        }
-        if (ch.value & nd::kNfc)
-          needs_nfc_ = true;
-        emit_spaced(c, nd::kHan);
-        return ch.next;
-      }
+      next = letter_or_ideograph(ch);
       break;
   }
+  if (next != nullptr)
+    return next;
   emit_raw(p, ch.next);
   if (ch.value & nd::kNfc)
     needs_nfc_ = true;
+  return ch.next;
+}
+
+// A character special only for an option (corner quotes) or for NFC.
+const std::uint8_t* LineWalker::option_or_nfc(const std::uint8_t* p, const Char& ch) {
+  const UChar32 c = ch.c;
+  if ((ch.value & nd::kCorner) && impl_.options.corner_quotes) {
+    emit(c == 0x300C ? 0x201C : c == 0x300D ? 0x201D : c == 0x300E ? 0x2018 : 0x2019);
+  } else {
+    emit_raw(p, ch.next);
+    if (ch.value & nd::kNfc)
+      needs_nfc_ = true;
+  }
+  return ch.next;
+}
+
+// N2: ．between digits, ％ after a digit. Null when the rule does not apply.
+const std::uint8_t* LineWalker::number_sign(const Char& ch) {
+  if (!on(2) || last_out().cls() != nd::kDigit)
+    return nullptr;
+  if (ch.c == 0xFF0E) {
+    if (peek(ch.next).cls() != nd::kDigit)
+      return nullptr;
+    out_.push_back('.');
+  } else {
+    out_.push_back('%');
+  }
+  count(2);
+  return ch.next;
+}
+
+// N3: a small or half-width form as the CJK punctuation it stands for.
+const std::uint8_t* LineWalker::small_form(const Char& ch) {
+  static constexpr std::pair<UChar32, UChar32> kForms[] = {
+      {0xFE50, 0xFF0C}, {0xFE51, 0x3001}, {0xFE54, 0xFF1B}, {0xFE55, 0xFF1A}, {0xFE56, 0xFF1F},
+      {0xFE57, 0xFF01}, {0xFF64, 0x3001}, {0xFF62, 0x300C}, {0xFF63, 0x300D}};
+  UChar32 to = 0;
+  for (auto [from, form] : kForms) {
+    if (from == ch.c)
+      to = form;
+  }
+  if (impl_.options.corner_quotes && (to == 0x300C || to == 0x300D)) {
+    to = to == 0x300C ? 0x201C : 0x201D;
+  }
+  emit(to);
+  count(3);
+  return ch.next;
+}
+
+// N9: a middle dot between Han characters as U+00B7. Null when the rule does not apply.
+const std::uint8_t* LineWalker::middle_dot(const Char& ch) {
+  if (!on(9) || last_out().cls() != nd::kHan)
+    return nullptr;
+  // Spaces after the CJK dots ・･ would go with N11, so look past them (and drop them).
+  const bool cjk_dot = ch.cls() == nd::kPunct;
+  const std::uint8_t* q = ch.next;
+  Char right = peek(q);
+  while (cjk_dot && on(11) && right.cls() == nd::kSpace) {
+    q = right.next;
+    right = peek(q);
+  }
+  if (right.cls() != nd::kHan)
+    return nullptr;
+  drop_ignorables(ch.next, q);
+  out_.append("\u00B7");
+  count(9);
+  return q;
+}
+
+// N1 on a full-width letter or digit, N14 on a Kangxi radical or compatibility ideograph. Null
+// for any other character, and for a full-width letter or digit with N1 off.
+const std::uint8_t* LineWalker::letter_or_ideograph(const Char& ch) {
+  const UChar32 c = ch.c;
+  if (ch.cls() == nd::kLatin || ch.cls() == nd::kDigit) {
+    if (!on(1))
+      return nullptr;
+    emit_spaced(c - 0xFEE0, ascii_class(static_cast<unsigned>(c - 0xFEE0)));
+    count(1);
+    return ch.next;
+  }
+  if (ch.cls() != nd::kHan)
+    return nullptr;
+  const UChar32 to = table_.ideograph_for(c);
+  if (on(14) && to != 0) {
+    emit_spaced(to, nd::kHan);
+    count(14);
+    return ch.next;
+  }
+  if (ch.value & nd::kNfc)
+    needs_nfc_ = true;
+  emit_spaced(c, nd::kHan);
   return ch.next;
 }
 
@@ -1080,61 +1153,41 @@ const std::uint8_t* LineWalker::url(const std::uint8_t* trigger, const std::uint
 }
 
 void LineWalker::finish_line() {
-  // N11: trailing spaces.
-  if (on(11)) {
-    bool trimmed = false;
-    // The character really last (not last_out(), which reports a combining mark's base: a
-    // space carrying a mark is no trailing space).
-    const auto* s = reinterpret_cast<const std::uint8_t*>(out_.data() + line_start_);
-    while (out_.size() > line_start_) {
-      auto i = static_cast<int32_t>(out_.size() - line_start_);
-      const UChar32 c = prev_code_point(s, i);
-      if (c != '\t' && class_of(c) != nd::kSpace)
-        break;
-      out_.resize(line_start_ + static_cast<std::size_t>(i));
-      trimmed = true;
-    }
-    if (trimmed)
-      count(11);
-  }
-  // N16: NFC, only when a character that may need it was seen, and not inside URLs.
-  if (needs_nfc_ && on(16)) {
-    std::string normalized;
-    const std::string_view line(out_.data() + line_start_, out_.size() - line_start_);
-    if (const std::uint64_t changes = compose(line, urls_, normalized); changes != 0) {
-      count(16, changes);
-      out_.resize(line_start_);
-      out_ += normalized;
-    }
-  }
+  if (on(11))
+    trim_trailing_spaces();
+  if (needs_nfc_ && on(16))
+    compose_output();
 }
 
-std::uint64_t LineWalker::compose(std::string_view text, const std::vector<Span>& urls,
-                                  std::string& normalized) const {
-  std::uint64_t changes = 0;
-  std::string result;
-  auto normalize_piece = [&](std::size_t from, std::size_t to) {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::StringPiece piece(text.data() + from, static_cast<int32_t>(to - from));
-    if (impl_.nfc->isNormalizedUTF8(piece, status) || U_FAILURE(status)) {
-      result.append(piece.data(), static_cast<std::size_t>(piece.size()));
-      return;
-    }
-    icu::StringByteSink<std::string> sink(&result);
-    icu::Edits edits;
-    impl_.nfc->normalizeUTF8(0, piece, sink, &edits, status);
-    changes += static_cast<std::uint64_t>(edits.numberOfChanges());
-  };
-  std::size_t from = 0;
-  for (auto [url_begin, url_end] : urls) {
-    normalize_piece(from, url_begin);
-    result.append(text, url_begin, url_end - url_begin);
-    from = url_end;
+// N11: trailing spaces.
+void LineWalker::trim_trailing_spaces() {
+  bool trimmed = false;
+  // The character really last (not last_out(), which reports a combining mark's base: a space
+  // carrying a mark is no trailing space).
+  const auto* s = reinterpret_cast<const std::uint8_t*>(out_.data() + line_start_);
+  while (out_.size() > line_start_) {
+    auto i = static_cast<int32_t>(out_.size() - line_start_);
+    const UChar32 c = prev_code_point(s, i);
+    if (c != '\t' && class_of(c) != nd::kSpace)
+      break;
+    out_.resize(line_start_ + static_cast<std::size_t>(i));
+    trimmed = true;
   }
-  normalize_piece(from, text.size());
-  if (changes != 0)
-    normalized = std::move(result);
-  return changes;
+  if (trimmed)
+    count(11);
+}
+
+// N16 on what the rules wrote, URLs apart: the walk judged composed text, but a rule may leave
+// text that is not NFC (N1 makes Ａ + U+0301 an A + U+0301, which composes to Á).
+void LineWalker::compose_output() {
+  std::string normalized;
+  const std::string_view line(out_.data() + line_start_, out_.size() - line_start_);
+  if (const std::uint64_t changes = compose_outside(*impl_.nfc, line, urls_, normalized);
+      changes != 0) {
+    count(16, changes);
+    out_.resize(line_start_);
+    out_ += normalized;
+  }
 }
 
 }  // namespace
