@@ -21,6 +21,7 @@
 #include <unicode/translit.h>
 #include <unicode/ucptrie.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstring>
@@ -335,8 +336,28 @@ class LineWalker {
     counts_.changes[static_cast<std::size_t>(rule)] += n;
   }
 
-  Char decode(const std::uint8_t* p) const { return line_.decode(p); }
-  Char peek(const std::uint8_t* p) const { return line_.peek(p); }  // past what N13 deletes
+  // The walker's own copies of Line::decode() and Line::peek(), the hottest calls of its
+  // handlers: GCC inlines these there, as it did before the analyses moved out, but calls Line's
+  // out of line, which the clean-text bench measures some 3% slower.
+  Char decode(const std::uint8_t* p) const {
+    const std::uint8_t* end = line_.end();
+    if (p >= end)
+      return {-1, nd::kNone, end};
+    if (*p < 0x80)
+      return {*p, ascii_class(*p), p + 1};
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(p, i, static_cast<int32_t>(end - p), c);
+    if (c < 0)
+      return {-1, nd::kInvalid | nd::kSpecial, p + i};
+    return {c, table_.get(c), p + i};
+  }
+  Char peek(const std::uint8_t* p) const {  // past what N13 deletes
+    Char ch = decode(p);
+    while (ch.cls() == nd::kIgnorable && on(13))
+      ch = decode(ch.next);
+    return ch;
+  }
   Char last_out() const;  // the last character written on this line
 
   std::uint8_t class_of(UChar32 c) const { return table_.class_of(c); }
