@@ -128,6 +128,7 @@ struct Cleaned {
   Format format = Format::text;
   Extraction extraction;
   std::optional<PageMetadata> page;  // a whole page's <head>
+  bool article_found = false;        // main-content selection chose a container
   // The page's blocks before and after the article (furniture): read for bylines and dates.
   std::vector<Block> before;
   std::vector<Block> after;
@@ -203,10 +204,11 @@ std::vector<Block> lines_beside(const Cleaned& cleaned, const std::optional<std:
   return lines;
 }
 
-// A page whose JSON-LD carries the article's text (articleBody) and whose markup shows almost
-// none of it (a page that draws its text with scripts): the JSON-LD text is the article. Where
-// the markup shows a good part, it is the better source (articleBody is often a teaser).
-void use_article_body(const PageMetadata& page, std::vector<Block>& blocks,
+// A page whose JSON-LD carries the article's text (articleBody) and whose markup has no article
+// (`found` false) or shows almost none of it (a page that draws its text with scripts): the
+// JSON-LD text is the article. Where the markup shows a good part, it is the better source
+// (articleBody is often a teaser).
+void use_article_body(const PageMetadata& page, bool found, std::vector<Block>& blocks,
                       std::vector<ExplainEntry>* explain) {
   if (!page.article.body)
     return;
@@ -214,7 +216,7 @@ void use_article_body(const PageMetadata& page, std::vector<Block>& blocks,
   std::uint32_t shown = 0;
   for (const Block& block : blocks)
     shown += measure_text(block.text).units;
-  if (body_units < kArticleBodyUnits || shown * kArticleBodyShare >= body_units)
+  if (body_units < kArticleBodyUnits || (found && shown * kArticleBodyShare >= body_units))
     return;
   blocks.clear();
   text::LineReader lines(*page.article.body);
@@ -247,6 +249,7 @@ Extraction extract_html_document(std::string_view body, Cleaned& out, const Cont
   if (options.extract == ExtractMode::article && (doc.is_whole_page() || !out.site)) {
     choice = choose_main_content(doc, context.rules().main_content(), extract_options.drop);
     roots.insert(choice.roots.begin(), choice.roots.end());
+    out.article_found = !roots.empty();
     if (!roots.empty()) {
       extract_options.article_roots = &roots;
       extract_options.pruned = &choice.pruned;
@@ -285,7 +288,7 @@ Cleaned extract_blocks(const Document& document, const FrontMatterSplit& split, 
   trim_blocks(out.extraction.blocks);
   take_asides(out);
   if (out.page && options.extract == ExtractMode::article)
-    use_article_body(*out.page, out.extraction.blocks, explain);
+    use_article_body(*out.page, out.article_found, out.extraction.blocks, explain);
   if (explain)
     explain_dropped(dropped, out.site, rules.generic(), *explain);
   return out;
