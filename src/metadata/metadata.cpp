@@ -11,6 +11,7 @@
 #include "extract/main_content.hpp"
 #include "text/chars.hpp"
 #include "text/strings.hpp"
+#include "text/url.hpp"
 #include "text/utf8.hpp"
 
 namespace corpus_clean {
@@ -87,11 +88,6 @@ std::optional<std::string> first_meta(const PageMetadata& page,
       return std::string(*value);
   }
   return std::nullopt;
-}
-
-bool is_web_url(std::string_view url) {
-  return text::starts_with_ignoring_case(url, "http://") ||
-         text::starts_with_ignoring_case(url, "https://");
 }
 
 // Letters and digits only, lower-cased: how two titles are compared.
@@ -319,14 +315,21 @@ void metadata_from_page(const PageMetadata& page, const PageMetaKeys& keys,
   if (!metadata.url) {
     for (const std::optional<std::string>& url :
          {page.canonical, first_meta(page, keys.url), page.article.url}) {
-      if (url && is_web_url(*url)) {
+      // A site's home page named as an article's address is a template's mistake.
+      if (url && text::is_web_url(*url) && !text::is_home_page(*url)) {
         metadata.url = url;
         break;
       }
     }
   }
-  if (!metadata.author)
-    metadata.author = first_meta(page, keys.author);
+  if (!metadata.author) {
+    // An author <meta> of digits alone is a CMS's user number, not a name.
+    std::optional<std::string> author = first_meta(page, keys.author);
+    if (author && measure_text(*author).units > 0 &&
+        author->find_first_not_of("0123456789 ") != std::string::npos) {
+      metadata.author = std::move(author);
+    }
+  }
   if (!metadata.lang)
     metadata.lang =
         !page.lang.empty() ? std::optional<std::string>(page.lang) : first_meta(page, keys.lang);

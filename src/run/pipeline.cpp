@@ -22,6 +22,7 @@
 #include "text/chars.hpp"
 #include "text/line_reader.hpp"
 #include "text/strings.hpp"
+#include "text/url.hpp"
 #include "text/utf8.hpp"
 
 namespace corpus_clean {
@@ -369,6 +370,17 @@ void build_record(const Document& document, Cleaned& cleaned, DocumentMetadata& 
   std::vector<std::string>& found = cleaned.extraction.images;
   images.insert(images.end(), std::make_move_iterator(found.begin()),
                 std::make_move_iterator(found.end()));
+  if (cleaned.page) {
+    // A page's images are references to resolve against its address; what cannot be resolved
+    // to an http(s) URL (a relative path with no known address, data:, an extension's icon)
+    // is no image of the record.
+    std::vector<std::string> resolved;
+    for (const std::string& image : images) {
+      if (std::optional<std::string> url = text::resolve_url(record.url.value_or(""), image))
+        resolved.push_back(std::move(*url));
+    }
+    images = std::move(resolved);
+  }
   record.images = unique(std::move(images));
 
   std::vector<Block>& blocks = cleaned.extraction.blocks;
