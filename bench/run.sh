@@ -91,7 +91,7 @@ awk -v posts="$posts" -v bytes="$bytes" -v base="$base" -v j1="$j1" -v jn="$jn" 
     jobs, posts / 10, rss_small / 1024, posts, rss_large / 1024, rss_large / rss_small
 }'
 if [ -n "$before" ]; then
-  awk -v posts="$posts" -v b="$(median before_j1 2)" -v j1="$j1" -v name="$("$before" --version)" 'BEGIN {
+  awk -v posts="$posts" -v b="$(median before_j1 2)" -v j1="$j1" -v name="$("$before" --version | head -1)" 'BEGIN {
     printf "\nbefore: %s -j1: %.2f s, %.0f docs/s\n", name, b, posts / b
     printf "corpus-clean -j1 throughput / before: %.2f (target >= 1.00, within noise)\n", b / j1
   }'

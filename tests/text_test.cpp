@@ -98,6 +98,35 @@ TEST(Chars, HanAndCjk) {
   EXPECT_EQ(text::load_character_classes(), "");
 }
 
+TEST(Chars, ScriptCounts) {
+  struct Row {
+    std::string_view text;
+    std::size_t han, kana, hangul, words;
+  };
+  const Row rows[] = {
+      {"中文新闻", 4, 0, 0, 0},
+      {"かな漢字", 2, 2, 0, 0},
+      {"한국어 뉴스", 0, 0, 5, 0},
+      {"hello world 42", 0, 0, 0, 3},
+      {"é café Ёж", 0, 0, 0, 3},             // two-byte letters make words
+      {"GDP增长5.3%，CPI上涨", 4, 0, 0, 4},  // GDP, 5, 3, CPI
+      {"，。、“”…", 0, 0, 0, 0},             // punctuation counts for nothing
+      {"\xF0\xA0\x80\x80", 1, 0, 0, 0},      // U+20000, four bytes
+      {"\xE4\xB8", 0, 0, 0, 0},              // a truncated 中 is not Han
+      {"\xE0\x80\x80"
+       "ab",
+       0, 0, 0, 1},                  // an overlong form is nothing
+      {"\xED\xA0\x80", 0, 0, 0, 0},  // nor is a surrogate
+  };
+  for (const Row& row : rows) {
+    const text::ScriptCounts c = text::count_scripts(row.text);
+    EXPECT_EQ(c.han, row.han) << row.text;
+    EXPECT_EQ(c.kana, row.kana) << row.text;
+    EXPECT_EQ(c.hangul, row.hangul) << row.text;
+    EXPECT_EQ(c.words, row.words) << row.text;
+  }
+}
+
 TEST(Strings, TrimsAndCase) {
   EXPECT_EQ(text::trim(" \t a b \n"), "a b");
   EXPECT_EQ(text::trim_right("a  \t"), "a");

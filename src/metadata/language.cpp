@@ -1,13 +1,10 @@
 // Language from script and declaration (language.hpp).
 #include "metadata/language.hpp"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
 
 #include "text/chars.hpp"
 #include "text/strings.hpp"
-#include "text/utf8.hpp"
 
 namespace corpus_clean {
 namespace {
@@ -19,18 +16,7 @@ constexpr double kHangulShare = 0.5;  // of the CJK letters: Korean
 }  // namespace
 
 std::optional<std::string> script_language(std::string_view text) {
-  std::size_t han = 0, kana = 0, hangul = 0, words = 0;
-  bool in_word = false;
-  for (std::size_t i = 0; i < text.size();) {
-    const char32_t cp = text::next_code_point(text, i);
-    const text::CjkScript script = text::cjk_script(cp);
-    han += script == text::CjkScript::han;
-    kana += script == text::CjkScript::kana;
-    hangul += script == text::CjkScript::hangul;
-    const bool letter = script == text::CjkScript::none && u_isalnum(static_cast<UChar32>(cp));
-    words += letter && !in_word;
-    in_word = letter;
-  }
+  const auto [han, kana, hangul, words] = text::count_scripts(text);
   const std::size_t cjk = han + kana + hangul;
   if (cjk == 0)
     return std::nullopt;

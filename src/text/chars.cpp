@@ -1,10 +1,12 @@
 // The character-class tables of chars.hpp: one ICU code point trie, built on first use.
 #include "text/chars.hpp"
 
+#include <unicode/uchar.h>
 #include <unicode/ucptrie.h>
 #include <unicode/umutablecptrie.h>
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <memory>
 
@@ -85,6 +87,44 @@ bool is_cjk_letter(char32_t cp) {
 
 CjkScript cjk_script(char32_t cp) {
   return static_cast<CjkScript>(class_of(cp));
+}
+
+ScriptCounts count_scripts(std::string_view utf8) {
+  ScriptCounts counts;
+  const UCPTrie* trie = table().trie.get();
+  // Is a non-ASCII code point a letter or digit of a script written with spaces?
+  auto other_letter = [&](UChar32 cp) {
+    const std::uint8_t c = cp < 0x1100 || !trie
+                               ? kOther
+                               : static_cast<std::uint8_t>(UCPTRIE_FAST_GET(trie, UCPTRIE_8, cp));
+    counts.han += c == kHan;
+    counts.kana += c == kKana;
+    counts.hangul += c == kHangul;
+    return c == kOther && cp >= 0 && u_isalnum(cp);
+  };
+  const auto* s = reinterpret_cast<const std::uint8_t*>(utf8.data());
+  const auto n = static_cast<std::int32_t>(utf8.size());
+  bool in_word = false;
+  for (std::int32_t i = 0; i < n;) {
+    UChar32 cp = s[i];
+    bool letter = false;
+    if (cp < 0x80) {
+      ++i;
+      letter = (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    } else if (cp >= 0xE1 && cp < 0xF0 && cp != 0xED && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+               (s[i + 2] & 0xC0) == 0x80) {
+      // Three bytes that cannot be overlong or a surrogate, as CJK is written: decoded here,
+      // the common case kept short.
+      letter = other_letter(((cp & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F));
+      i += 3;
+    } else {
+      U8_NEXT(s, i, n, cp);
+      letter = other_letter(cp);
+    }
+    counts.words += letter && !in_word;
+    in_word = letter;
+  }
+  return counts;
 }
 
 std::string load_character_classes() {

@@ -2,8 +2,10 @@
 // UnicodeSet patterns, from which both these predicates and the normalizer's table are built.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace corpus_clean::text {
 
@@ -30,6 +32,14 @@ bool is_han(char32_t cp);
 bool is_cjk(char32_t cp);
 // Han, kana or Hangul: a letter of text written without spaces (a unit of length by itself).
 bool is_cjk_letter(char32_t cp);
+
+// What a text is written in: its CJK letters by script, and its words of other letters and
+// digits (runs of alphanumerics, as ICU classes them). One pass over the UTF-8, with the table
+// read in place: the language of every record is told from these counts.
+struct ScriptCounts {
+  std::size_t han = 0, kana = 0, hangul = 0, words = 0;
+};
+ScriptCounts count_scripts(std::string_view utf8);
 
 // Builds the tables behind is_han and is_cjk if they are not built yet; "" when they are
 // usable, else what ICU said. Called once at start-up, so a broken ICU is an error message
