@@ -310,6 +310,34 @@ TEST(RepairPageBreaks, Table) {
            Block{BlockKind::heading, "双方高度重视维护两国海外人员和机构安全及权益不断拓", 1},
            Block{BlockKind::paragraph, "展海外公民", 0}},
        "双方高度重视维护两国海外人员和机构安全及权益不断拓\n展海外公民"},
+      // A mark that cannot end a paragraph, whatever the length before it.
+      {paragraphs({"五、加强协调，发展钢铁、", "煤炭、化肥等领域合作。"}),
+       "五、加强协调，发展钢铁、煤炭、化肥等领域合作。"},
+      {paragraphs({"双方商定，", "继续加强合作。"}), "双方商定，继续加强合作。"},
+      {paragraphs({"推动落实《中俄货物贸易", "和服务贸易高质量发展的路线图》。"}),
+       "推动落实《中俄货物贸易和服务贸易高质量发展的路线图》。"},
+      {paragraphs({"两国元首（", "以下简称“双方”）强调。"}), "两国元首（以下简称“双方”）强调。"},
+      // A short block that stops inside a bracket or quote it opened.
+      {paragraphs({"中俄（以下简称“双", "方”）将在以下方向开展合作。"}),
+       "中俄（以下简称“双方”）将在以下方向开展合作。"},
+      // The next block starts with a closing mark.
+      {paragraphs({"中俄（以下简称“双方", "”）将在以下方向开展合作。"}),
+       "中俄（以下简称“双方”）将在以下方向开展合作。"},
+      // Not joined: the next block starts a list item, or with a letter or digit; a colon
+      // before a paragraph; a short heading; a section number alone; a closed quote.
+      {paragraphs({"双方商定，", "一、扩大贸易规模。"}), "双方商定，\n一、扩大贸易规模。"},
+      {paragraphs({"双方商定，", "第一，扩大贸易规模。"}), "双方商定，\n第一，扩大贸易规模。"},
+      {paragraphs({"主要取得以下成果，", "一是继续推动双边贸易。"}),
+       "主要取得以下成果，\n一是继续推动双边贸易。"},
+      {paragraphs({"发展钢铁、", "2023年产量"}), "发展钢铁、\n2023年产量"},
+      {paragraphs({"两国元首声明如下：", "在双方不懈努力下，关系达到历史最高水平。"}),
+       "两国元首声明如下：\n在双方不懈努力下，关系达到历史最高水平。"},
+      {paragraphs({"投资要点", "我们看好龙头企业。"}), "投资要点\n我们看好龙头企业。"},
+      {paragraphs({"五、", "双方重申致力于维护国际体系。"}), "五、\n双方重申致力于维护国际体系。"},
+      {paragraphs({"他说“好”", "双方同意。"}), "他说“好”\n双方同意。"},
+      {std::vector<Block>{Block{BlockKind::paragraph, "双方将在以下领域合作，", 0},
+                          Block{BlockKind::list_item, "能源、", 0}},
+       "双方将在以下领域合作，\n能源、"},
   };
   for (const Row& row : rows) {
     std::vector<Block> blocks = row.in;
