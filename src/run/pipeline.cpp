@@ -15,6 +15,7 @@
 #include "input/decode.hpp"
 #include "input/read.hpp"
 #include "metadata/language.hpp"
+#include "metadata/links.hpp"
 #include "metadata/metadata.hpp"
 #include "output/record_text.hpp"
 #include "rules/repair.hpp"
@@ -423,6 +424,8 @@ Outcome process_document(Document document, const Context& context) {
   const std::vector<Block> beside = lines_beside(cleaned, metadata.title);
   const std::int64_t chars_before_rules = apply_rules(cleaned, beside, context, explain);
   std::optional<std::string> lost = loss_warning(chars_before_rules, cleaned.harvest);
+  if (!metadata.url && !cleaned.harvest.url)
+    cleaned.harvest.url = original_link(split->body, vocabulary.original_link_text);
   if (!metadata.date && cleaned.harvest.date)
     metadata.date = to_iso8601(*cleaned.harvest.date, options.dates);
   take_title_and_date_from_body(cleaned.extraction.blocks, cleaned.format, options.dates, metadata);
