@@ -7,6 +7,7 @@
 #include "rules/names.hpp"
 #include "rules/repair.hpp"
 #include "test_util.hpp"
+#include "text/utf8.hpp"
 
 namespace corpus_clean {
 namespace {
@@ -153,26 +154,42 @@ TEST(Rules, ACutsTailIsStillHarvested) {
   EXPECT_EQ(h.url, "https://example.com/report/1");
 }
 
-// What the rules removed is counted per rule; a harvested line moves into a field and is not.
+// What the rules removed is counted per rule; what a harvest captures moves into a field and
+// is not, the rest of what it removes is.
 TEST(Rules, CountsTheTextEachRuleRemoved) {
   const std::string yaml = R"(generic:
   rules:
     - {drop_block: '^广告', why: ad}
     - {strip: '（图）$', why: marker}
     - {harvest: '^责任编辑：(?P<editors>.+)$', why: editor}
+    - {harvest: '^来源：(?P<source>\S{2,4})', remove: match, why: source}
 )";
   RuleBook b = book(yaml);
   std::vector<Block> blocks =
-      paragraphs({"广告：买买买", "正文（图）", "广告位", "责任编辑：张亚楠"});
+      paragraphs({"广告：买买买", "正文（图）", "广告位", "责任编辑：张亚楠", "来源：人民网 正文"});
   Harvest h;
   apply_block_rules(b.generic(), testing::default_vocabulary(), blocks, h, nullptr);
-  EXPECT_EQ(joined(blocks), "正文");
-  EXPECT_EQ(h.removed_chars, 6 + 3 + 3);
+  EXPECT_EQ(joined(blocks), "正文\n正文");
+  EXPECT_EQ(h.removed_chars, 6 + 3 + 3 + 5 + 4);
   ASSERT_NE(h.largest_loss(), nullptr);
   EXPECT_EQ(h.largest_loss()->why, "ad");
   EXPECT_EQ(h.largest_loss()->chars, 9);
-  ASSERT_EQ(h.losses.size(), 2u);
+  ASSERT_EQ(h.losses.size(), 4u);
   EXPECT_EQ(h.losses[1].origin, "test.yaml:4");
+  EXPECT_EQ(h.losses[2].chars, 5);  // 责任编辑：
+  EXPECT_EQ(h.losses[3].chars, 4);  // 来源： and the space after the name
+}
+
+// A harvest that swallows a paragraph loses the text it did not capture.
+TEST(Rules, ACarelessHarvestCountsAsLoss) {
+  const std::string yaml = R"(generic:
+  rules:
+    - {harvest: '^(?P<source>\p{Han}{2,4})', why: careless}
+)";
+  Harvest h;
+  EXPECT_EQ(apply_generic(yaml, paragraphs({kBody}), &h), "");
+  EXPECT_EQ(h.source, "双方指出");
+  EXPECT_EQ(h.removed_chars, text::count_code_points(kBody) - 4);
 }
 
 // remove: none harvests and leaves the text; fallback: N gives way to lower levels whatever the

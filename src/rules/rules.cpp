@@ -328,6 +328,7 @@ class BlockPass {
           }
           if (rule.removal == Removal::block) {
             note(rule, block.text);
+            lose(rule, text::count_code_points(block.text) - captured_chars(rule));
             return true;
           }
           if (remove_match(rule, block, hits, h))
@@ -354,6 +355,17 @@ class BlockPass {
                     static_cast<int>(groups_.size()));
   }
 
+  // What the harvest just matched moves into fields: its captures' characters. The rest of what
+  // it removes (labels, and whatever a careless pattern swallows) is lost text.
+  std::int64_t captured_chars(const BlockRule& rule) const {
+    std::int64_t n = 0;
+    for (const auto& capture : rule.captures) {
+      const re2::StringPiece& g = groups_[static_cast<std::size_t>(capture.first)];
+      n += text::count_code_points(std::string_view(g.data(), g.size()));
+    }
+    return n;
+  }
+
   // Marks the explain entry just written as a rule that did not fire.
   void explain_declined() {
     if (explain_)
@@ -367,10 +379,10 @@ class BlockPass {
     const std::string_view matched = std::string_view(block.text).substr(begin, groups_[0].size());
     note(rule, matched);
     const std::int64_t before = text::count_code_points(block.text);
+    const std::int64_t moved = rule.action == RuleAction::harvest ? captured_chars(rule) : 0;
     block.text.erase(begin, groups_[0].size());
     block.text = std::string(text::trim(block.text));
-    if (rule.action != RuleAction::harvest)  // a harvest moves its text into a field
-      lose(rule, before - text::count_code_points(block.text));
+    lose(rule, before - text::count_code_points(block.text) - moved);
     if (block.text.empty())
       return true;
     std::vector<int> rest = set_.candidates(block.text);

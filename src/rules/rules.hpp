@@ -158,7 +158,7 @@ struct Harvest {
   std::unordered_set<std::string> editor_index;
   std::unordered_set<std::string> reporter_index;
   // The text the rules removed, in code points: in all, and per rule (a handful per document).
-  // What a harvest takes is not counted: it moves into a field.
+  // What a harvest captures is not counted: it moves into a field; the rest it removes is.
   std::int64_t removed_chars = 0;
   std::vector<RuleLoss> losses;
 
