@@ -181,6 +181,11 @@ TEST(DefaultRules, ResearchReportLines) {
       {"图 2：行业库存变化（万吨）", true},
       {"电话会议纪要显示，公司订单饱满。", true},
       {"行业研究表明，需求仍在回升。", true},
+      // Headings of an article's sections that start like a report's header or analyst line.
+      {"公司", true},
+      {"宏观", true},
+      {"分析师观点", true},
+      {"联系人信息", true},
   };
   for (const Row& row : rows) {
     const Record r = clean(post(markdown({kLead, row.line, kMore}))).record;
