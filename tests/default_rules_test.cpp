@@ -186,6 +186,8 @@ TEST(DefaultRules, ResearchReportLines) {
       {"宏观", true},
       {"分析师观点", true},
       {"联系人信息", true},
+      // A date alone, not spaced, is as likely a line of a page's info box (成立时间 DATE).
+      {"2023年12月27日", true},
   };
   for (const Row& row : rows) {
     const Record r = clean(post(markdown({kLead, row.line, kMore}))).record;
