@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "metadata/language.hpp"
+#include "metadata/links.hpp"
 #include "test_util.hpp"
 
 namespace corpus_clean {
@@ -114,6 +115,36 @@ TEST(TakeTitleAndDate, KnownTitleRepeatedFirstGoesKnownDateStays) {
   EXPECT_EQ(m.date, "2022-01-01");
   ASSERT_EQ(blocks.size(), 2u);
   EXPECT_EQ(blocks[0].text, "2021-12-01");
+}
+
+// The first link, by position, whose whole text says it leads to the original.
+TEST(OriginalLink, Table) {
+  struct Row {
+    const char* body;
+    std::optional<std::string> url;
+  };
+  const Row rows[] = {
+      {R"(<p><a href="https://a.example/1">阅读原文</a></p>)", "https://a.example/1"},
+      {R"(<a class="x" href='https://a.example/2?a=1&amp;b=2' target=_blank> 查看原文 </a>)",
+       "https://a.example/2?a=1&b=2"},
+      {R"(<a href="https://a.example/3"><span>点击阅读原文</span> &gt;&gt;</a>)",
+       "https://a.example/3"},
+      {R"(<a href="https://a.example/4" hidden>查看知乎原文</a>)", "https://a.example/4"},
+      {"正文\n\n[阅读原文](https://a.example/5 \"标题\")\n", "https://a.example/5"},
+      {"[下载完整报告](https://a.example/6.pdf)", "https://a.example/6.pdf"},
+      // The earlier of an anchor and a Markdown link wins.
+      {"[原文链接](https://a.example/7)\n<a href=\"https://a.example/8\">阅读原文</a>",
+       "https://a.example/7"},
+      // Other links, longer texts, relative or other schemes: none.
+      {R"(<a href="https://a.example/9">相关阅读</a>)", std::nullopt},
+      {R"(<a href="https://a.example/10">阅读原文中提到的那篇报道</a>)", std::nullopt},
+      {R"(<a href="/a/11">阅读原文</a>)", std::nullopt},
+      {"[阅读原文](ftp://a.example/12)", std::nullopt},
+      {"阅读原文：https://a.example/13", std::nullopt},
+  };
+  const auto& texts = testing::default_vocabulary().original_link_text;
+  for (const Row& row : rows)
+    EXPECT_EQ(original_link(row.body, texts), row.url) << row.body;
 }
 
 TEST(PageTitle, HeadlineWithoutTheSiteName) {

@@ -54,6 +54,7 @@ struct Outcome {
   std::vector<ExplainEntry> explain;  // with --explain or --stats: what each rule did
   std::uint64_t bytes_in = 0;         // the document's size as read
   NormalizeCounts normalization;      // changes per normalization rule
+  bool rules_removed_most = false;    // the block rules removed over half of the text
 };
 
 // Runs every stage from decode to record on one document.

@@ -84,6 +84,7 @@ struct ExplainEntry {
   std::string why;
   std::string text;        // what was removed or harvested (first 40 characters)
   bool after_cut = false;  // removed because a cut rule matched an earlier block
+  bool declined = false;   // a cut that matched but did not fire (it would remove too much)
 };
 
 }  // namespace corpus_clean

@@ -265,13 +265,23 @@ char32_t decode_at(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-// Reads a number before `unit` (年, 月, 日) in Arabic or Chinese numerals.
+// Reads a number before `unit` (年, 月, 日) in Arabic or Chinese numerals. Spaces may stand
+// around the number ("2021 年 03 月 15 日", as PDF conversions space a report's cover date), not
+// inside it.
 bool chinese_field(std::string_view s, std::size_t& i, char32_t unit, bool digit_by_digit,
                    int* value) {
   int v = 0, digits = 0, tens = -1;
+  bool spaced_after_number = false;
   while (i < s.size()) {
     std::size_t next = i;
     const char32_t cp = decode_at(s, next);
+    if (cp == ' ' || cp == U'\u3000') {
+      spaced_after_number = digits > 0 || tens >= 0;
+      i = next;
+      continue;
+    }
+    if (spaced_after_number && cp != unit)
+      return false;
     if (cp == unit) {
       i = next;
       if (digits == 0 && tens < 0)

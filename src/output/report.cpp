@@ -59,6 +59,7 @@ std::string Stats::to_json(double seconds, const OutputSink& sink) const {
   out["bytes_out_compressed"] = sink.bytes_on_disk();
   out["sites"] = sites;
   out["rules"] = rules;
+  out["rules_removed_over_half"] = rules_removed_over_half;
   Json normalize = Json::object();
   for (int id = 1; id <= kNormalizeRuleCount; ++id)
     normalize["N" + std::to_string(id)] = normalization.changes[static_cast<std::size_t>(id)];
@@ -125,9 +126,11 @@ void Report::written(const std::string& site) {
 void Report::processed(const std::string& path, const Outcome& outcome) {
   stats_.bytes_in += outcome.bytes_in;
   stats_.normalization += outcome.normalization;
+  if (outcome.rules_removed_most)
+    ++stats_.rules_removed_over_half;
   for (const ExplainEntry& e : outcome.explain) {
     const bool rule = e.action != RuleAction::select && e.action != RuleAction::prune;
-    if (rule && !e.after_cut)
+    if (rule && !e.after_cut && !e.declined)
       ++stats_.rules[e.rule_set + " " + e.origin];
   }
   for (const std::string& w : outcome.warnings)

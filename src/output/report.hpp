@@ -34,6 +34,7 @@ struct Stats {
   std::uint64_t bytes_in = 0;
   std::map<std::string, std::uint64_t> sites;
   std::map<std::string, std::uint64_t> rules;  // by "set origin"
+  std::uint64_t rules_removed_over_half = 0;   // documents the rules took most text from
   NormalizeCounts normalization;
 
   std::uint64_t dropped() const;

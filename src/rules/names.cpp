@@ -70,6 +70,14 @@ std::string clean_value(std::string_view value) {
                              "]", "|",  "丨",     "：",     ":",  "，", ",",  "。", "；", ";"}));
 }
 
+std::string clean_source(std::string_view value, const Vocabulary& vocabulary) {
+  std::string source(value);
+  for (const auto& noise : vocabulary.source_noise)
+    RE2::GlobalReplace(&source, *noise, "");
+  source = clean_value(source);
+  return text::count_code_points(source) < 2 ? std::string() : source;
+}
+
 void add_unique(std::vector<std::string>& list, std::unordered_set<std::string>& index,
                 std::string value) {
   if (value.empty())

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <iterator>
 #include <map>
 #include <unordered_set>
@@ -123,13 +124,31 @@ std::string preview(std::string_view text) {
   return head.size() < text.size() ? std::string(head) + "…" : std::string(head);
 }
 
+re2::StringPiece piece(std::string_view text) {
+  return re2::StringPiece(text.data(), text.size());
+}
+
+// A single-valued field takes a value when it has none, or one from a higher fallback level.
+void offer(std::optional<std::string>& field, int& level, std::string value, int rule_level) {
+  if (!field || rule_level < level) {
+    field = std::move(value);
+    level = rule_level;
+  }
+}
+
+void offer_from(std::optional<std::string>& field, int& level, std::optional<std::string>& value,
+                int value_level) {
+  if (value)
+    offer(field, level, std::move(*value), value_level);
+}
+
 void record_harvest(const BlockRule& rule, const re2::StringPiece* groups,
                     const Vocabulary& vocabulary, Harvest& harvest) {
   for (const auto& [index, field] : rule.captures) {
     const re2::StringPiece& g = groups[index];
     if (g.data() == nullptr || g.empty())
       continue;
-    const std::string value = clean_value(std::string_view(g.data(), g.size()));
+    std::string value = clean_value(std::string_view(g.data(), g.size()));
     if (value.empty())
       continue;
     switch (field) {
@@ -142,20 +161,18 @@ void record_harvest(const BlockRule& rule, const re2::StringPiece* groups,
           add_unique(harvest.reporters, harvest.reporter_index, std::move(name));
         break;
       case HarvestField::source:
-        if (!harvest.source)
-          harvest.source = value;
+        if (std::string source = clean_source(value, vocabulary); !source.empty())
+          offer(harvest.source, harvest.source_level, std::move(source), rule.fallback);
         break;
       case HarvestField::url:
-        if (!harvest.url)
-          harvest.url = value;
+        offer(harvest.url, harvest.url_level, std::move(value), rule.fallback);
         break;
       case HarvestField::original_title:
-        if (!harvest.original_title)
-          harvest.original_title = value;
+        offer(harvest.original_title, harvest.original_title_level, std::move(value),
+              rule.fallback);
         break;
       case HarvestField::date:
-        if (!harvest.date)
-          harvest.date = value;
+        offer(harvest.date, harvest.date_level, std::move(value), rule.fallback);
         break;
     }
   }
@@ -171,90 +188,273 @@ bool in_scope(const BlockRule& rule, const Block& block, std::size_t index, std:
   return true;
 }
 
-}  // namespace
-
-void apply_block_rules(const RuleSet& set, const Vocabulary& vocabulary, std::vector<Block>& blocks,
-                       Harvest& harvest, std::vector<ExplainEntry>* explain) {
-  const std::vector<BlockRule>& rules = set.block_rules();
-  if (rules.empty())
-    return;
-  const std::size_t count = blocks.size();
-  std::vector<Block> kept;
-  kept.reserve(count);
-  std::vector<re2::StringPiece> groups;
-  auto note = [&](const BlockRule& rule, std::string_view text) {
-    if (explain) {
-      explain->push_back(
-          ExplainEntry{set.name(), rule.origin, rule.action, rule.why, preview(text)});
+// Whether a drop_block rule's matches dominate the block: at least `min_matches` of them, not
+// overlapping, that cover at least `min_share` of its characters.
+bool dominates(const BlockRule& rule, std::string_view text) {
+  if (rule.min_matches <= 1 && rule.min_share <= 0)
+    return true;
+  const RE2& re = *rule.regex;
+  std::size_t matches = 0;
+  std::int64_t covered = 0;
+  re2::StringPiece match;
+  for (std::size_t pos = 0;
+       pos < text.size() && re.Match(piece(text), pos, text.size(), RE2::UNANCHORED, &match, 1);) {
+    pos = static_cast<std::size_t>(match.data() - text.data());
+    if (match.empty()) {
+      text::next_code_point(text, pos);
+      continue;
     }
-  };
-  for (std::size_t index = 0; index < count; ++index) {
-    Block& block = blocks[index];
-    bool removed = false;
-    const BlockRule* cut = nullptr;
-    std::vector<int> hits = set.candidates(block.text);
-    for (std::size_t h = 0; h < hits.size() && !removed; ++h) {
-      const BlockRule& rule = rules[static_cast<std::size_t>(hits[h])];
-      if (!in_scope(rule, block, index, count))
-        continue;
-      const RE2& re = *rule.regex;
-      groups.assign(static_cast<std::size_t>(re.NumberOfCapturingGroups()) + 1, {});
-      const re2::StringPiece text(block.text.data(), block.text.size());
-      if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(),
-                    static_cast<int>(groups.size()))) {
-        continue;
+    ++matches;
+    covered += text::count_code_points(std::string_view(match.data(), match.size()));
+    pos += match.size();
+  }
+  return matches >= rule.min_matches &&
+         static_cast<double>(covered) >=
+             rule.min_share * static_cast<double>(text::count_code_points(text));
+}
+
+std::int64_t chars_in(const std::vector<Block>& blocks, std::size_t from, std::size_t to) {
+  std::int64_t n = 0;
+  for (std::size_t i = from; i < to; ++i)
+    n += text::count_code_points(blocks[i].text);
+  return n;
+}
+
+// One pass of a rule set's block rules over a document's blocks.
+class BlockPass {
+ public:
+  BlockPass(const RuleSet& set, const Vocabulary& vocabulary, std::vector<Block>& blocks,
+            Harvest& harvest, std::vector<ExplainEntry>* explain)
+      : set_(set),
+        rules_(set.block_rules()),
+        vocabulary_(vocabulary),
+        blocks_(blocks),
+        count_(blocks.size()),
+        harvest_(harvest),
+        explain_(explain),
+        total_chars_(has_cut(rules_) ? chars_in(blocks, 0, blocks.size()) : 0) {}
+
+  void run() {
+    std::vector<Block> kept;
+    kept.reserve(count_);
+    for (std::size_t index = 0; index < count_; ++index) {
+      Block& block = blocks_[index];
+      const BlockRule* cut = nullptr;
+      const bool removed = apply(block, index, cut);
+      if (cut) {
+        read_cut_tail(*cut, index + 1);
+        break;
       }
+      if (!removed)
+        kept.push_back(std::move(block));
+    }
+    blocks_ = std::move(kept);
+  }
+
+ private:
+  void note(const BlockRule& rule, std::string_view text, std::string why = {}) {
+    if (explain_) {
+      explain_->push_back(ExplainEntry{set_.name(), rule.origin, rule.action,
+                                       why.empty() ? rule.why : std::move(why), preview(text)});
+    }
+  }
+
+  void lose(const BlockRule& rule, std::int64_t chars) {
+    if (chars <= 0)
+      return;
+    harvest_.removed_chars += chars;
+    for (RuleLoss& loss : harvest_.losses) {
+      if (loss.origin == rule.origin && loss.rule_set == set_.name()) {
+        loss.chars += chars;
+        return;
+      }
+    }
+    harvest_.losses.push_back(RuleLoss{set_.name(), rule.origin, rule.action, rule.why, chars});
+  }
+
+  static bool has_cut(const std::vector<BlockRule>& rules) {
+    return std::any_of(rules.begin(), rules.end(),
+                       [](const BlockRule& r) { return r.action == RuleAction::cut; });
+  }
+
+  // The share of the text this pass was given that a cut at `block` (the index-th) would
+  // remove: what is left of the block and everything after it. The lengths after each block
+  // are counted once, at the first cut that matches (later ones stand further down), so a text
+  // of many markers costs no more than one.
+  double cut_share(const Block& block, std::size_t index) {
+    if (after_.empty()) {
+      after_.assign(count_ + 1, 0);
+      for (std::size_t i = count_; i-- > index + 1;)
+        after_[i] = after_[i + 1] + text::count_code_points(blocks_[i].text);
+    }
+    const std::int64_t tail = text::count_code_points(block.text) + after_[index + 1];
+    return total_chars_ > 0 ? static_cast<double>(tail) / static_cast<double>(total_chars_) : 0.0;
+  }
+
+  // Applies the rules that match `block`; true when the block goes. Sets `cut` when a cut fired.
+  bool apply(Block& block, std::size_t index, const BlockRule*& cut) {
+    std::vector<int> hits = set_.candidates(block.text);
+    for (std::size_t h = 0; h < hits.size(); ++h) {
+      const BlockRule& rule = rules_[static_cast<std::size_t>(hits[h])];
+      if (!in_scope(rule, block, index, count_))
+        continue;
+      if (!match(rule, block.text))
+        continue;
       switch (rule.action) {
         case RuleAction::drop_block:
+          if (!dominates(rule, block.text))
+            break;
           note(rule, block.text);
-          removed = true;
-          break;
+          lose(rule, text::count_code_points(block.text));
+          return true;
         case RuleAction::cut:
+          if (!rule.unconditional) {
+            if (const double share = cut_share(block, index); share > kMaxCutShare) {
+              note(rule, block.text,
+                   "not applied, it would remove " + std::to_string(std::lround(share * 100)) +
+                       "% of the text (" + rule.why + ")");
+              explain_declined();
+              break;
+            }
+          }
           note(rule, block.text);
-          removed = true;
+          lose(rule, text::count_code_points(block.text));
           cut = &rule;
-          break;
+          return true;
         case RuleAction::harvest:
-          record_harvest(rule, groups.data(), vocabulary, harvest);
-          if (!rule.remove_match_only) {
-            note(rule, block.text);
-            removed = true;
+          record_harvest(rule, groups_.data(), vocabulary_, harvest_);
+          if (rule.removal == Removal::none) {
+            note(rule, std::string_view(groups_[0].data(), groups_[0].size()));
             break;
           }
-          [[fallthrough]];
-        case RuleAction::strip: {
-          const auto begin = static_cast<std::size_t>(groups[0].data() - block.text.data());
-          note(rule, std::string_view(block.text).substr(begin, groups[0].size()));
-          block.text.erase(begin, groups[0].size());
-          block.text = std::string(text::trim(block.text));
-          if (block.text.empty()) {
-            removed = true;
-          } else {
-            // The text changed: later rules are matched against what is left.
-            std::vector<int> rest = set.candidates(block.text);
-            std::erase_if(rest, [&](int r) { return r <= hits[h]; });
-            hits.erase(hits.begin() + static_cast<std::ptrdiff_t>(h) + 1, hits.end());
-            hits.insert(hits.end(), rest.begin(), rest.end());
+          if (rule.removal == Removal::block) {
+            note(rule, block.text);
+            lose(rule, text::count_code_points(block.text) - captured_chars(rule));
+            return true;
           }
+          if (remove_match(rule, block, hits, h))
+            return true;
           break;
-        }
+        case RuleAction::strip:
+          if (remove_match(rule, block, hits, h))
+            return true;
+          break;
         case RuleAction::drop_element:
         case RuleAction::select:
         case RuleAction::prune:
           break;
       }
     }
-    if (cut) {
-      for (std::size_t rest = index + 1; rest < count && explain; ++rest) {
-        explain->push_back(ExplainEntry{set.name(), cut->origin, RuleAction::cut,
-                                        "after: " + cut->why, preview(blocks[rest].text), true});
-      }
-      break;
-    }
-    if (!removed)
-      kept.push_back(std::move(block));
+    return false;
   }
-  blocks = std::move(kept);
+
+  // Matches `rule` against `text`, its groups into groups_.
+  bool match(const BlockRule& rule, std::string_view text) {
+    const RE2& re = *rule.regex;
+    groups_.assign(static_cast<std::size_t>(re.NumberOfCapturingGroups()) + 1, {});
+    return re.Match(piece(text), 0, text.size(), RE2::UNANCHORED, groups_.data(),
+                    static_cast<int>(groups_.size()));
+  }
+
+  // What the harvest just matched moves into fields: its captures' characters. The rest of what
+  // it removes (labels, and whatever a careless pattern swallows) is lost text.
+  std::int64_t captured_chars(const BlockRule& rule) const {
+    std::int64_t n = 0;
+    for (const auto& capture : rule.captures) {
+      const re2::StringPiece& g = groups_[static_cast<std::size_t>(capture.first)];
+      n += text::count_code_points(std::string_view(g.data(), g.size()));
+    }
+    return n;
+  }
+
+  // Marks the explain entry just written as a rule that did not fire.
+  void explain_declined() {
+    if (explain_)
+      explain_->back().declined = true;
+  }
+
+  // Removes the text `groups_[0]` matched; true when nothing is left of the block. The rules
+  // after hits[h] are matched again against what is left.
+  bool remove_match(const BlockRule& rule, Block& block, std::vector<int>& hits, std::size_t h) {
+    const auto begin = static_cast<std::size_t>(groups_[0].data() - block.text.data());
+    const std::string_view matched = std::string_view(block.text).substr(begin, groups_[0].size());
+    note(rule, matched);
+    const std::int64_t before = text::count_code_points(block.text);
+    const std::int64_t moved = rule.action == RuleAction::harvest ? captured_chars(rule) : 0;
+    block.text.erase(begin, groups_[0].size());
+    block.text = std::string(text::trim(block.text));
+    lose(rule, before - text::count_code_points(block.text) - moved);
+    if (block.text.empty())
+      return true;
+    std::vector<int> rest = set_.candidates(block.text);
+    std::erase_if(rest, [&](int r) { return r <= hits[h]; });
+    hits.erase(hits.begin() + static_cast<std::ptrdiff_t>(h) + 1, hits.end());
+    hits.insert(hits.end(), rest.begin(), rest.end());
+    return false;
+  }
+
+  // The blocks after a cut go; their fields do not: the set's harvest rules still read them (an
+  // editor line after a disclaimer, the full report's link after a preview's end).
+  void read_cut_tail(const BlockRule& cut, std::size_t from) {
+    for (std::size_t index = from; index < count_; ++index) {
+      const Block& block = blocks_[index];
+      lose(cut, text::count_code_points(block.text));
+      if (explain_) {
+        explain_->push_back(ExplainEntry{set_.name(), cut.origin, RuleAction::cut,
+                                         "after: " + cut.why, preview(block.text), true});
+      }
+      for (int hit : set_.candidates(block.text)) {
+        const BlockRule& rule = rules_[static_cast<std::size_t>(hit)];
+        if (rule.action != RuleAction::harvest || !in_scope(rule, block, index, count_))
+          continue;
+        if (match(rule, block.text)) {
+          record_harvest(rule, groups_.data(), vocabulary_, harvest_);
+          note(rule, std::string_view(groups_[0].data(), groups_[0].size()));
+        }
+      }
+    }
+  }
+
+  const RuleSet& set_;
+  const std::vector<BlockRule>& rules_;
+  const Vocabulary& vocabulary_;
+  std::vector<Block>& blocks_;
+  const std::size_t count_;
+  Harvest& harvest_;
+  std::vector<ExplainEntry>* explain_;
+  const std::int64_t total_chars_;   // the text the pass was given (counted when it has a cut)
+  std::vector<std::int64_t> after_;  // [i]: the text of blocks i.. (from the first cut on)
+  std::vector<re2::StringPiece> groups_;
+};
+
+}  // namespace
+
+const RuleLoss* Harvest::largest_loss() const {
+  const RuleLoss* largest = nullptr;
+  for (const RuleLoss& loss : losses) {
+    if (!largest || loss.chars > largest->chars)
+      largest = &loss;
+  }
+  return largest;
+}
+
+void fill_missing(Harvest& into, Harvest more) {
+  offer_from(into.source, into.source_level, more.source, more.source_level);
+  offer_from(into.url, into.url_level, more.url, more.url_level);
+  offer_from(into.original_title, into.original_title_level, more.original_title,
+             more.original_title_level);
+  offer_from(into.date, into.date_level, more.date, more.date_level);
+  if (into.editors.empty())
+    into.editors = std::move(more.editors);
+  if (into.reporters.empty())
+    into.reporters = std::move(more.reporters);
+}
+
+void apply_block_rules(const RuleSet& set, const Vocabulary& vocabulary, std::vector<Block>& blocks,
+                       Harvest& harvest, std::vector<ExplainEntry>* explain) {
+  if (set.block_rules().empty())
+    return;
+  BlockPass(set, vocabulary, blocks, harvest, explain).run();
 }
 
 }  // namespace corpus_clean

@@ -11,13 +11,17 @@
 //   strip: PATTERN           only the matched text, the rest of the block stays
 //   harvest: PATTERN         named captures fill fields (editors, reporters, source, url,
 //                            original_title, date); the block goes, or with `remove: match`
-//                            only the matched part
-//   cut: PATTERN             the matching block and everything after it
+//                            only the matched part, or with `remove: none` nothing
+//   cut: PATTERN             the matching block and everything after it, when that is at most
+//                            kMaxCutShare of the text (a site's `unconditional: true` cut always)
 // Patterns are RE2 (UTF-8, linear time). `first: N` / `last: N` limit a rule to the first or
 // last N blocks, `kind: heading` (paragraph, list_item, quote, table_row, code) to blocks of
-// one kind. Thread safety: a const RuleBook may be shared by any number of threads.
+// one kind; `min_matches` / `min_share` a drop_block to blocks its matches dominate; `fallback:
+// N` makes a harvest give way to rules of a lower level. Thread safety: a const RuleBook may be
+// shared by any number of threads.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,15 +48,27 @@ std::string_view default_rules_yaml();
 // A field a harvest pattern's named group can fill.
 enum class HarvestField { editors, reporters, source, url, original_title, date };
 
+// What a matching harvest removes from its block.
+enum class Removal { block, match, none };
+
+// A cut that is not unconditional fires only where what it removes (the marker's block and all
+// after it) is at most this share of the text: a marker in a report's summary on page 1 must not
+// take the report with it.
+inline constexpr double kMaxCutShare = 0.3;
+
 struct BlockRule {
   RuleAction action = RuleAction::drop_block;
   std::string pattern;  // as written
   std::shared_ptr<const re2::RE2> regex;
   std::vector<std::pair<int, HarvestField>> captures;  // group index → field
-  bool remove_match_only = false;                      // harvest with `remove: match`
-  std::optional<std::size_t> first;                    // only in the first N blocks
-  std::optional<std::size_t> last;                     // only in the last N blocks
-  std::optional<BlockKind> kind;                       // only blocks of this kind
+  Removal removal = Removal::block;                    // harvest with `remove: match|none`
+  int fallback = 0;                  // harvest: single-valued fields give way to a lower level
+  bool unconditional = false;        // cut: fires whatever share of the text it removes
+  std::size_t min_matches = 1;       // drop_block: at least so many matches in the block
+  double min_share = 0;              // drop_block: the matches cover at least this share of it
+  std::optional<std::size_t> first;  // only in the first N blocks
+  std::optional<std::size_t> last;   // only in the last N blocks
+  std::optional<BlockKind> kind;     // only blocks of this kind
   std::string why;
   std::string origin;  // "FILE:LINE", for --explain and errors
 };
@@ -118,22 +134,47 @@ class RuleBook {
 // Compiles `rules.hints` into `rules.hint_set`; false when RE2 cannot.
 bool compile_hints(MainContentRules& rules);
 
+// How much of the text (in code points) one rule removed from a document.
+struct RuleLoss {
+  std::string rule_set;
+  std::string origin;
+  RuleAction action = RuleAction::drop_block;
+  std::string why;
+  std::int64_t chars = 0;
+};
+
 // What the block rules took out of the text.
 struct Harvest {
   std::optional<std::string> source;
   std::optional<std::string> url;
   std::optional<std::string> original_title;
   std::optional<std::string> date;  // as written; the pipeline parses it
+  // The fallback level of the rule each of those four came from (0: a rule without one).
+  int source_level = 0;
+  int url_level = 0;
+  int original_title_level = 0;
+  int date_level = 0;
   std::vector<std::string> editors;
   std::vector<std::string> reporters;
   // The names of a long editors or reporters list, for de-duplication in constant time (a
   // hostile page may hold a hundred thousand 责任编辑 lines). Filled once a list grows long.
   std::unordered_set<std::string> editor_index;
   std::unordered_set<std::string> reporter_index;
+  // The text the rules removed, in code points: in all, and per rule (a handful per document).
+  // What a harvest captures is not counted: it moves into a field; the rest it removes is.
+  std::int64_t removed_chars = 0;
+  std::vector<RuleLoss> losses;
+
+  // The loss of the rule that removed most, or null.
+  const RuleLoss* largest_loss() const;
 };
 
-// Applies `set`'s block rules to `blocks` in order; fills `harvest` (names split by the
-// vocabulary), and `explain` when given.
+// Fills the fields of `into` from `more` where `into` has none, or one of a higher fallback
+// level; names only where `into` has none.
+void fill_missing(Harvest& into, Harvest more);
+
+// Applies `set`'s block rules to `blocks` in order; fills `harvest` (names split and sources
+// cleaned by the vocabulary, the text removed counted), and `explain` when given.
 void apply_block_rules(const RuleSet& set, const Vocabulary& vocabulary, std::vector<Block>& blocks,
                        Harvest& harvest, std::vector<ExplainEntry>* explain);
 

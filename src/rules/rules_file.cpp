@@ -140,7 +140,7 @@ class RuleParser {
         if (!value.IsSequence())
           return error_at(value, "'rules' must be a list");
         for (const YAML::Node& rule : value) {
-          if (Result<bool> ok = parse_rule(rule, set); !ok)
+          if (Result<bool> ok = parse_rule(rule, set, is_site); !ok)
             return ok;
         }
       } else {
@@ -204,12 +204,27 @@ class RuleParser {
       if (kinds != 1) {
         return error_at(item,
                         "a vocabulary entry has exactly one of name_separators, role_words, "
-                        "staff_code, front_matter_keys, image_attributes");
+                        "staff_code, source_noise, front_matter_keys, page_meta_keys, "
+                        "site_name_shape, image_attributes, original_link_text");
       }
       if (!why)
         return error_at(item, "every vocabulary entry needs a short 'why'");
     }
     return true;
+  }
+
+  // The list a vocabulary entry of RE2 shapes goes to, or null for an entry of another kind.
+  static std::vector<std::shared_ptr<const RE2>>* shape_list(const std::string& key,
+                                                             Vocabulary& vocabulary) {
+    if (key == "staff_code")
+      return &vocabulary.staff_codes;
+    if (key == "source_noise")
+      return &vocabulary.source_noise;
+    if (key == "original_link_text")
+      return &vocabulary.original_link_text;
+    if (key == "site_name_shape")
+      return &vocabulary.page_meta.site_name_shapes;
+    return nullptr;
   }
 
   Result<bool> parse_vocabulary_entry(const std::string& key, const YAML::Node& value,
@@ -225,27 +240,23 @@ class RuleParser {
     } else if (key == "role_words") {
       for (std::string& s : strings(value))
         vocabulary.role_words.push_back(std::move(s));
-    } else if (key == "staff_code") {
+    } else if (std::vector<std::shared_ptr<const RE2>>* shapes = shape_list(key, vocabulary)) {
       auto shape = std::make_shared<const RE2>(value.as<std::string>(), pattern_options());
       if (!shape->ok())
         return error_at(value, "bad pattern '" + shape->pattern() + "': " + shape->error());
-      vocabulary.staff_codes.push_back(std::move(shape));
+      shapes->push_back(std::move(shape));
     } else if (key == "front_matter_keys") {
       return parse_front_matter_keys(value, vocabulary.front_matter);
     } else if (key == "page_meta_keys") {
       return parse_page_meta_keys(value, vocabulary.page_meta);
-    } else if (key == "site_name_shape") {
-      auto shape = std::make_shared<const RE2>(value.as<std::string>(), pattern_options());
-      if (!shape->ok())
-        return error_at(value, "bad pattern '" + shape->pattern() + "': " + shape->error());
-      vocabulary.page_meta.site_name_shapes.push_back(std::move(shape));
     } else if (key == "image_attributes") {
       for (std::string& s : strings(value))
         vocabulary.image_attributes.push_back(std::move(s));
     } else {
       return error_at(value, "unknown vocabulary '" + key +
-                                 "' (name_separators, role_words, staff_code, front_matter_keys, "
-                                 "page_meta_keys, site_name_shape, image_attributes)");
+                                 "' (name_separators, role_words, staff_code, source_noise, "
+                                 "front_matter_keys, page_meta_keys, site_name_shape, "
+                                 "image_attributes, original_link_text)");
     }
     return true;
   }
@@ -373,7 +384,89 @@ class RuleParser {
     return out;
   }
 
-  Result<bool> parse_rule(const YAML::Node& node, RuleSet& set) {
+  // One key of a rule: its kind and pattern, or a limit. `actions` counts the kinds seen.
+  Result<bool> parse_rule_key(const YAML::Node& key_node, const YAML::Node& value, BlockRule& rule,
+                              std::optional<std::string>& selector, int& actions) {
+    const std::string key = key_node.as<std::string>();
+    if (key == "drop_element") {
+      selector = value.as<std::string>();
+      rule.action = RuleAction::drop_element;
+      ++actions;
+    } else if (key == "drop_block" || key == "strip" || key == "harvest" || key == "cut") {
+      rule.pattern = value.as<std::string>();
+      rule.action = key == "drop_block" ? RuleAction::drop_block
+                    : key == "strip"    ? RuleAction::strip
+                    : key == "harvest"  ? RuleAction::harvest
+                                        : RuleAction::cut;
+      ++actions;
+    } else if (key == "why") {
+      rule.why = value.as<std::string>();
+    } else if (key == "remove") {
+      const std::string how = value.as<std::string>();
+      if (how != "block" && how != "match" && how != "none")
+        return error_at(value, "remove: block, match or none");
+      rule.removal = how == "match"  ? Removal::match
+                     : how == "none" ? Removal::none
+                                     : Removal::block;
+    } else if (key == "kind") {
+      const std::string kind = value.as<std::string>();
+      static const std::map<std::string, BlockKind, std::less<>> kinds = {
+          {"paragraph", BlockKind::paragraph}, {"heading", BlockKind::heading},
+          {"list_item", BlockKind::list_item}, {"quote", BlockKind::quote},
+          {"table_row", BlockKind::table_row}, {"code", BlockKind::code}};
+      const auto it = kinds.find(kind);
+      if (it == kinds.end()) {
+        return error_at(value, "unknown block kind '" + kind +
+                                   "' (paragraph, heading, list_item, quote, table_row, code)");
+      }
+      rule.kind = it->second;
+    } else if (key == "first" || key == "last" || key == "min_matches" || key == "fallback") {
+      const auto n = value.as<long long>();
+      if (n <= 0)
+        return error_at(value, key + " must be a positive number");
+      if (key == "fallback" && n > 1000)
+        return error_at(value, "fallback is a level from 1 to 1000");
+      const auto count = static_cast<std::size_t>(n);
+      if (key == "first" || key == "last")
+        (key == "first" ? rule.first : rule.last) = count;
+      else if (key == "min_matches")
+        rule.min_matches = count;
+      else
+        rule.fallback = static_cast<int>(n);
+    } else if (key == "min_share") {
+      const double share = value.as<double>();
+      if (!(share > 0 && share <= 1))
+        return error_at(value, "min_share is a share of the block's characters, in (0, 1]");
+      rule.min_share = share;
+    } else if (key == "unconditional") {
+      rule.unconditional = value.as<bool>();
+    } else {
+      return error_at(key_node, "unknown rule key '" + key + "'");
+    }
+    return true;
+  }
+
+  // The keys that go with one kind only, and the generic set's limits.
+  Result<bool> check_rule_keys(const BlockRule& rule, const YAML::Node& node, bool is_site) {
+    const bool drop = rule.action == RuleAction::drop_block;
+    const bool harvest = rule.action == RuleAction::harvest;
+    if (!harvest && rule.removal != Removal::block)
+      return error_at(node, "'remove' goes with harvest only");
+    if (!harvest && rule.fallback != 0)
+      return error_at(node, "'fallback' goes with harvest only");
+    if (!drop && (rule.min_matches != 1 || rule.min_share != 0))
+      return error_at(node, "'min_matches' and 'min_share' go with drop_block only");
+    if (rule.unconditional && rule.action != RuleAction::cut)
+      return error_at(node, "'unconditional' goes with cut only");
+    if (rule.unconditional && !is_site) {
+      return error_at(node,
+                      "only a site rule set's cut may be unconditional: a generic cut removes "
+                      "at most a tail of the text");
+    }
+    return true;
+  }
+
+  Result<bool> parse_rule(const YAML::Node& node, RuleSet& set, bool is_site) {
     if (!node.IsMap())
       return error_at(node, "a rule is a mapping such as {drop_block: PATTERN, why: ...}");
     BlockRule rule;
@@ -381,46 +474,9 @@ class RuleParser {
     std::optional<std::string> selector;
     int actions = 0;
     for (const auto& entry : node) {
-      const std::string key = entry.first.as<std::string>();
-      const YAML::Node& value = entry.second;
-      if (key == "drop_element") {
-        selector = value.as<std::string>();
-        rule.action = RuleAction::drop_element;
-        ++actions;
-      } else if (key == "drop_block" || key == "strip" || key == "harvest" || key == "cut") {
-        rule.pattern = value.as<std::string>();
-        rule.action = key == "drop_block" ? RuleAction::drop_block
-                      : key == "strip"    ? RuleAction::strip
-                      : key == "harvest"  ? RuleAction::harvest
-                                          : RuleAction::cut;
-        ++actions;
-      } else if (key == "why") {
-        rule.why = value.as<std::string>();
-      } else if (key == "remove") {
-        const std::string how = value.as<std::string>();
-        if (how != "block" && how != "match")
-          return error_at(value, "remove: block or match");
-        rule.remove_match_only = how == "match";
-      } else if (key == "kind") {
-        const std::string kind = value.as<std::string>();
-        static const std::map<std::string, BlockKind, std::less<>> kinds = {
-            {"paragraph", BlockKind::paragraph}, {"heading", BlockKind::heading},
-            {"list_item", BlockKind::list_item}, {"quote", BlockKind::quote},
-            {"table_row", BlockKind::table_row}, {"code", BlockKind::code}};
-        const auto it = kinds.find(kind);
-        if (it == kinds.end()) {
-          return error_at(value, "unknown block kind '" + kind +
-                                     "' (paragraph, heading, list_item, quote, table_row, code)");
-        }
-        rule.kind = it->second;
-      } else if (key == "first" || key == "last") {
-        const auto n = value.as<long long>();
-        if (n <= 0)
-          return error_at(value, key + " must be a positive number of blocks");
-        (key == "first" ? rule.first : rule.last) = static_cast<std::size_t>(n);
-      } else {
-        return error_at(entry.first, "unknown rule key '" + key + "'");
-      }
+      Result<bool> ok = parse_rule_key(entry.first, entry.second, rule, selector, actions);
+      if (!ok)
+        return ok;
     }
     if (actions != 1) {
       return error_at(node,
@@ -428,6 +484,8 @@ class RuleParser {
     }
     if (rule.why.empty())
       return error_at(node, "every rule needs a short 'why'");
+    if (Result<bool> ok = check_rule_keys(rule, node, is_site); !ok)
+      return ok;
     if (selector) {
       Result<Selector> parsed = parse_selector(*selector);
       if (!parsed)
@@ -450,9 +508,6 @@ class RuleParser {
     }
     if (rule.action == RuleAction::harvest && rule.captures.empty()) {
       return error_at(node, "a harvest pattern needs a named capture such as (?P<editors>...)");
-    }
-    if (rule.action != RuleAction::harvest && rule.remove_match_only) {
-      return error_at(node, "'remove' goes with harvest only");
     }
     rule.regex = std::move(regex);
     set.block_rules_.push_back(std::move(rule));

@@ -15,6 +15,7 @@
 #include "input/decode.hpp"
 #include "input/read.hpp"
 #include "metadata/language.hpp"
+#include "metadata/links.hpp"
 #include "metadata/metadata.hpp"
 #include "output/record_text.hpp"
 #include "rules/repair.hpp"
@@ -299,26 +300,18 @@ Cleaned extract_blocks(const Document& document, const FrontMatterSplit& split, 
   return out;
 }
 
-// The fields of `more` that `harvest` has no value for.
-void fill_missing(Harvest& harvest, Harvest more) {
-  for (auto field : {&Harvest::source, &Harvest::url, &Harvest::original_title, &Harvest::date}) {
-    if (!(harvest.*field))
-      harvest.*field = std::move(more.*field);
-  }
-  if (harvest.editors.empty())
-    harvest.editors = std::move(more.editors);
-  if (harvest.reporters.empty())
-    harvest.reporters = std::move(more.reporters);
-}
-
 // The site's and the generic block rules on the text, then on the furniture lines beside the
 // article for what the article's own lines did not say (the byline, the source, the editor:
 // those lines never become text); page breaks repaired.
-void apply_rules(Cleaned& cleaned, const std::vector<Block>& beside, const Context& context,
-                 std::vector<ExplainEntry>* explain) {
+// Returns the text's length before the rules, in code points.
+std::int64_t apply_rules(Cleaned& cleaned, const std::vector<Block>& beside, const Context& context,
+                         std::vector<ExplainEntry>* explain) {
   const RuleBook& rules = context.rules();
   const Vocabulary& vocabulary = rules.vocabulary();
   std::vector<Block>& blocks = cleaned.extraction.blocks;
+  std::int64_t before = 0;
+  for (const Block& block : blocks)
+    before += text::count_code_points(block.text);
   if (cleaned.site)
     apply_block_rules(*cleaned.site, vocabulary, blocks, cleaned.harvest, explain);
   apply_block_rules(rules.generic(), vocabulary, blocks, cleaned.harvest, explain);
@@ -333,6 +326,21 @@ void apply_rules(Cleaned& cleaned, const std::vector<Block>& beside, const Conte
   const Format format = cleaned.format;
   if ((cleaned.site && cleaned.site->repairs(format)) || rules.generic().repairs(format))
     repair_page_breaks(blocks);
+  return before;
+}
+
+// A document the rules took more than half of the text from: most likely a rule that fired
+// where it should not. The warning names the rule that removed most.
+std::optional<std::string> loss_warning(std::int64_t before, const Harvest& harvest) {
+  const RuleLoss* largest = harvest.largest_loss();
+  if (before <= 0 || harvest.removed_chars * 2 <= before || !largest)
+    return std::nullopt;
+  const std::int64_t percent = harvest.removed_chars * 100 / before;
+  return "the rules removed " + std::to_string(percent) + "% of the text (" +
+         std::to_string(harvest.removed_chars) + " of " + std::to_string(before) +
+         " characters), most by " + std::string(to_string(largest->action)) + " [" +
+         largest->rule_set + " " + largest->origin + "] " + largest->why + " (" +
+         std::to_string(largest->chars) + " characters)";
 }
 
 // A dateline beside the article or at its top gives the date where the metadata has none; and a
@@ -441,7 +449,10 @@ Outcome process_document(Document document, const Context& context) {
     explain->push_back(ExplainEntry{"main_content", "", RuleAction::select,
                                     "read beside the article", beside[i].text});
   }
-  apply_rules(cleaned, beside, context, explain);
+  const std::int64_t chars_before_rules = apply_rules(cleaned, beside, context, explain);
+  std::optional<std::string> lost = loss_warning(chars_before_rules, cleaned.harvest);
+  if (!metadata.url && !cleaned.harvest.url)
+    cleaned.harvest.url = original_link(split->body, vocabulary.original_link_text);
   if (!metadata.date && cleaned.harvest.date)
     metadata.date = to_iso8601(*cleaned.harvest.date, options.dates);
   take_title_and_date_from_body(cleaned.extraction.blocks, cleaned.format, options.dates, metadata);
@@ -453,6 +464,10 @@ Outcome process_document(Document document, const Context& context) {
   settle_date(datelines, options.dates, metadata);
 
   outcome.warnings = decode_warnings(*decoded);
+  if (lost) {
+    outcome.warnings.push_back(std::move(*lost));
+    outcome.rules_removed_most = true;
+  }
   if (cleaned.extraction.flattened_tags > 0)
     outcome.warnings.push_back(flattened_warning(cleaned.extraction, options.max_html_depth));
   outcome.warnings.insert(outcome.warnings.end(),

@@ -105,4 +105,22 @@ run --explain seeds/000_847a8487eada5079.txt -o "$tmp/explain.jsonl"
 check "--explain: says which rule dropped what" stderr_has "explain: drop_element [sina div.appendQr_wrap]"
 check "--explain: says which rule harvested what" stderr_has "explain: harvest [generic rules/default.yaml:"
 
+cat >"$tmp/greedy-rules.yaml" <<'YAML'
+generic:
+  rules:
+    - drop_block: '^广告'
+      why: an ad slot
+YAML
+printf -- '---\ntitle: T\n---\n<p>广告：买一送一，今日特价，欢迎选购。</p><p>广告：买一送一，今日特价。</p><p>正文。</p>\n' >"$tmp/greedy.md"
+run --rules "$tmp/greedy-rules.yaml" "$tmp/greedy.md" seeds/000_847a8487eada5079.txt -o "$tmp/greedy.jsonl" --stats "$tmp/greedy-stats.json"
+check "rules removing over half of a text: a warning naming the rule" stderr_has "greedy.md: warning: the rules removed 91% of the text (31 of 34 characters), most by drop_block [generic $tmp/greedy-rules.yaml:3] an ad slot"
+check "rules removing over half of a text: no warning for the other document" bash -c "! grep -q '000_847a8487eada5079.txt: warning' '$tmp/stderr'"
+check "--stats: counts the documents the rules took over half the text from" bash -c "jq -e '.rules_removed_over_half == 1' '$tmp/greedy-stats.json' >/dev/null"
+
+printf -- '---\ntitle: T\n---\n风险提示：宏观经济下行。\n\n正文第一段，讲述了报告的主要内容和结论。\n\n正文第二段，讲述了报告的主要内容和结论。\n' >"$tmp/risk.md"
+run --explain "$tmp/risk.md" -o "$tmp/risk.jsonl"
+check "--explain: a cut that would remove most of the text says it was not applied" stderr_has "explain: cut [generic rules/default.yaml:"
+check "--explain: ... and why" stderr_has "not applied, it would remove 100% of the text"
+check "a cut that would remove most of the text: the text stays" bash -c "jq -e '.text | startswith(\"风险提示\")' '$tmp/risk.jsonl' >/dev/null"
+
 finish cli
