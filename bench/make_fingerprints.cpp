@@ -10,24 +10,7 @@
 #include <vector>
 
 #include "corpus_clean/near_duplicate.hpp"
-
-namespace {
-
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-
- private:
-  std::uint64_t state_;
-};
-
-}  // namespace
+#include "rng.hpp"
 
 int main(int argc, char** argv) {
   if (argc < 2) {
@@ -35,7 +18,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::size_t n = std::strtoull(argv[1], nullptr, 10);
-  Rng rng(argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 1);
+  corpus_clean::bench::Rng rng(argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 1);
   corpus_clean::Fingerprint print{{5, 256}, std::vector<std::uint32_t>(256)};
   std::deque<std::vector<std::uint32_t>> recent;  // the last 1000, to copy from
   std::string line;

@@ -16,25 +16,13 @@
 
 #include "corpus_clean/near_duplicate.hpp"
 #include "corpus_clean/pipeline.hpp"
+#include "rng.hpp"
 #include "text/chars.hpp"
 #include "text/utf8.hpp"
 
 namespace corpus_clean::eval {
 
-// splitmix64: the same edits on every machine.
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-
- private:
-  std::uint64_t state_;
-};
+using bench::Rng;
 
 struct Post {
   std::string id;      // path below the directory
