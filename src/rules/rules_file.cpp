@@ -234,13 +234,18 @@ class RuleParser {
       return parse_front_matter_keys(value, vocabulary.front_matter);
     } else if (key == "page_meta_keys") {
       return parse_page_meta_keys(value, vocabulary.page_meta);
+    } else if (key == "site_name_shape") {
+      auto shape = std::make_shared<const RE2>(value.as<std::string>(), pattern_options());
+      if (!shape->ok())
+        return error_at(value, "bad pattern '" + shape->pattern() + "': " + shape->error());
+      vocabulary.page_meta.site_name_shapes.push_back(std::move(shape));
     } else if (key == "image_attributes") {
       for (std::string& s : strings(value))
         vocabulary.image_attributes.push_back(std::move(s));
     } else {
       return error_at(value, "unknown vocabulary '" + key +
                                  "' (name_separators, role_words, staff_code, front_matter_keys, "
-                                 "page_meta_keys, image_attributes)");
+                                 "page_meta_keys, site_name_shape, image_attributes)");
     }
     return true;
   }
