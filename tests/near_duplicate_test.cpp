@@ -11,6 +11,7 @@
 #include "dedup/line_file.hpp"
 #include "dedup/record_scan.hpp"
 #include "test_util.hpp"
+#include "text/chars.hpp"
 
 namespace corpus_clean {
 namespace {
@@ -41,11 +42,17 @@ TEST(Fingerprint, FoldsCasePunctuationSpacesAndWidth) {
       {"ＧＤＰ增长６％以上", "GDP增长6%以上", true},
       {"Größe und Maße der Straße", "GRÖSSE und MASSE der STRASSE", false},  // ß folds to ss alone
       {"Ελληνικά ΚΕΙΜΕΝΑ εδώ και εκεί πάντα", "ελληνικά κειμενα εδώ και εκεί πάντα", true},
+      // Characters outside the common Han block are tokens too: extension A, kana, Hangul.
+      {"㐀㐁㐂㐃㐄㐅", "㐀，㐁㐂 㐃㐄、㐅", true},
+      {"カタカナのテキストです", "カタカナの「テキスト」です", true},
+      {"한국어문장입니다", "한국어 문장입니다.", true},
       // Counter-examples: letters and characters are never folded away.
       {"中国经济持续恢复发展", "中国经济持续减速发展", false},
       {"The quick brown fox jumps over the lazy dog", "The quick brown cat jumps over the lazy dog",
        false},
-      {"价格上涨18.0%", "价格上涨180%", false},  // the point separates 18 and 0
+      {"价格上涨18.0%", "价格上涨180%", false},         // the point separates 18 and 0
+      {"中国经济持续发展", "经济中国持续发展", false},  // a shingle's tokens are in order
+      {"a b c d e f", "abcdef", false},                 // six words are not one
   };
   for (const Row& row : rows) {
     const double s = similarity(row.a, row.b);
@@ -54,6 +61,14 @@ TEST(Fingerprint, FoldsCasePunctuationSpacesAndWidth) {
     else
       EXPECT_LT(s, 1.0) << row.a << " | " << row.b;
   }
+}
+
+// The tokenizer takes U+4E00..U+9FFF as CJK letters without looking them up: every one must be.
+TEST(Fingerprint, CommonHanBlockIsAllCjkLetters) {
+  ASSERT_EQ(text::load_character_classes(), "");
+  for (char32_t cp = 0x4E00; cp <= 0x9FFF; ++cp)
+    ASSERT_TRUE(text::is_cjk_letter(cp)) << std::hex << static_cast<std::uint32_t>(cp);
+  EXPECT_FALSE(text::is_cjk_letter(U'a'));  // a counter-example: the check can fail
 }
 
 TEST(Fingerprint, ShortAndEmptyTexts) {

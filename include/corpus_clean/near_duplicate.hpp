@@ -22,8 +22,9 @@ namespace corpus_clean {
 // character is a token (Chinese words are not delimited), and so is each run of other letters
 // and digits (a word of a spaced script), case-folded; punctuation, symbols and spaces only
 // separate tokens. The shingles are the runs of `ngram` consecutive tokens (a shorter text is
-// one shingle), each hashed with XXH3-64; the fingerprint is the minimum of each of
-// `permutations` universal hash functions over the shingles.
+// one shingle), each hashed from its tokens' 64-bit ids (a word's XXH3-64, a character's code
+// point mixed); the fingerprint is the minimum of each of `permutations` universal hash
+// functions over the shingles.
 struct MinHashOptions {
   std::size_t ngram = 5;
   std::size_t permutations = 256;
