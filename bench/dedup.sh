@@ -6,7 +6,8 @@
 #
 # 1. On POSTS generated posts (bench/make_corpus, as bench/run.sh makes them), corpus-clean -j1
 #    without near duplicates, with --dedup near and with --fingerprint, interleaved RUNS times;
-#    medians and the share of the run the fingerprint takes.
+#    medians and the share of the run the fingerprint takes, in CPU seconds (user + system: on a
+#    machine shared with other jobs the wall clock measures them too) and wall seconds.
 # 2. FINGERPRINTS synthetic records (bench/make_fingerprints, zstd-compressed), then
 #    corpus-clean dedup over them: seconds and peak RSS (/usr/bin/time -v).
 # Uses the release preset; everything is written under build/bench/.
@@ -36,28 +37,31 @@ if [ ! -f "$corpus/.done" ]; then
 fi
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
-timed() {  # timed LABEL COMMAND...: appends "LABEL seconds max_rss_kb"
+timed() {  # timed LABEL COMMAND...: appends "LABEL wall user system" seconds
   local label=$1
   shift
-  /usr/bin/time -f "$label %e %M" -o "$results" -a "$@" >/dev/null
+  /usr/bin/time -f "$label %e %U %S" -o "$results" -a "$@" >/dev/null
 }
 for ((r = 1; r <= runs; r++)); do
   timed plain "$bin/corpus-clean" -q -j1 "$corpus" -o /dev/null
   timed near "$bin/corpus-clean" -q -j1 --dedup near "$corpus" -o /dev/null
   timed fingerprint "$bin/corpus-clean" -q -j1 --fingerprint "$corpus" -o /dev/null
 done
-median() {
-  awk -v l="$1" -v f="$2" '$1 == l {print $f}' "$results" | sort -g |
+median() {  # median LABEL cpu|wall
+  awk -v l="$1" -v w="$2" '$1 == l {print (w == "wall" ? $2 : $3 + $4)}' "$results" | sort -g |
     awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
 }
-plain=$(median plain 2) near=$(median near 2) fp=$(median fingerprint 2)
-echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p')"
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "whole runs, -j1, $posts generated posts, medians of $runs interleaved runs:"
-awk -v p="$plain" -v n="$near" -v f="$fp" 'BEGIN {
-  printf "  without near duplicates  %6.2f s\n", p
-  printf "  --dedup near             %6.2f s  (+%.1f%% of the run)\n", n, (n - p) / n * 100
-  printf "  --fingerprint            %6.2f s  (+%.1f%% of the run)\n", f, (f - p) / f * 100
-}'
+for clock in cpu wall; do
+  awk -v c="$clock" -v p="$(median plain $clock)" -v n="$(median near $clock)" \
+    -v f="$(median fingerprint $clock)" 'BEGIN {
+    printf "  %s seconds:\n", c
+    printf "    without near duplicates  %6.2f s\n", p
+    printf "    --dedup near             %6.2f s  (+%.1f%% of the run)\n", n, (n - p) / n * 100
+    printf "    --fingerprint            %6.2f s  (+%.1f%% of the run)\n", f, (f - p) / f * 100
+  }'
+done
 prints=build/bench/fingerprints-$count.jsonl.zst
 if [ ! -f "$prints" ]; then
   "$bin/bench/make_fingerprints" "$count" | zstd -q -T2 -o "$prints"
