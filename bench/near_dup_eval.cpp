@@ -47,21 +47,31 @@ void print(const std::string& name, const Report& r) {
 
 int main(int argc, char** argv) {
   std::set<std::pair<std::string, std::string>> same_story;
-  int i = 1;
-  if (i + 1 < argc && std::strcmp(argv[i], "--same-story") == 0) {
-    std::ifstream pairs(argv[i + 1]);
-    std::string line;
-    while (std::getline(pairs, line)) {
-      const std::size_t tab = line.find('\t');
-      if (!line.empty() && line[0] != '#' && tab != std::string::npos)
-        same_story.insert({line.substr(0, tab), line.substr(tab + 1)});
-    }
-    i += 2;
-  }
   corpus_clean::NearDuplicateOptions options;
-  if (i + 1 < argc && std::strcmp(argv[i], "--threshold") == 0) {
-    options.lsh.threshold = std::strtod(argv[i + 1], nullptr);
-    i += 2;
+  int i = 1;
+  for (; i + 1 < argc && std::strncmp(argv[i], "--", 2) == 0; i += 2) {
+    if (std::strcmp(argv[i], "--same-story") == 0) {
+      std::ifstream pairs(argv[i + 1]);
+      if (!pairs) {
+        std::cerr << "near_dup_eval: " << argv[i + 1] << ": cannot be read\n";
+        return 1;
+      }
+      std::string line;
+      while (std::getline(pairs, line)) {
+        const std::size_t tab = line.find('\t');
+        if (!line.empty() && line[0] != '#' && tab != std::string::npos)
+          same_story.insert({line.substr(0, tab), line.substr(tab + 1)});
+      }
+    } else if (std::strcmp(argv[i], "--threshold") == 0) {
+      options.lsh.threshold = std::strtod(argv[i + 1], nullptr);
+    } else {
+      std::cerr << "near_dup_eval: unknown option " << argv[i] << "\n";
+      return 2;
+    }
+  }
+  if (const auto bad = corpus_clean::check_near_options(options)) {
+    std::cerr << "near_dup_eval: " << bad->message() << "\n";
+    return 2;
   }
   std::printf("Threshold %.2f, %zu values in %zu bands, %zu-token shingles.\n",
               options.lsh.threshold, options.minhash.permutations, options.lsh.bands,
@@ -79,7 +89,8 @@ int main(int argc, char** argv) {
       std::cerr << "near_dup_eval: " << dir << ": not a directory\n";
       return 1;
     }
-    print(name, corpus_clean::eval::evaluate(corpus_clean::eval::load_posts(dir, 200), same_story));
+    print(name, corpus_clean::eval::evaluate(corpus_clean::eval::load_posts(dir, 200), same_story,
+                                             options));
   }
   return 0;
 }
