@@ -237,12 +237,12 @@ void use_article_body(const PageMetadata& page, bool found, std::vector<Block>& 
 // Parses an HTML body once: the page's own metadata and the blocks come from the same tree, the
 // blocks marked aside outside the article when main-content selection applies (a whole page,
 // or a body no site rule set recognises).
-Extraction extract_html_document(std::string_view body, Cleaned& out, const Context& context,
+Extraction extract_html_document(html::Document& doc, Cleaned& out, const Context& context,
                                  ExtractOptions& extract_options,
                                  std::vector<DroppedElement>& dropped,
                                  std::vector<ExplainEntry>* explain) {
   const Options& options = context.options();
-  const html::Document doc = html::Document::parse(body, {.max_depth = options.max_html_depth});
+  doc.parse();
   if (doc.is_whole_page())
     out.page = read_page_metadata(doc);
   MainContent choice;
@@ -273,16 +273,20 @@ Cleaned extract_blocks(const Document& document, const FrontMatterSplit& split, 
   const RuleBook& rules = context.rules();
   Cleaned out;
   out.format = detect_format(split.body);
-  out.site = rules.recognise(meta, split.body, document.id, document.path);
+  // An HTML body is prepared first (html_document.hpp): a site's markers are looked for in what
+  // gumbo will read, without the scripts and styles that are most of a whole page's bytes.
+  std::optional<html::Document> doc;
+  if (out.format == Format::html)
+    doc = html::Document::prepare(split.body, {.max_depth = options.max_html_depth});
+  out.site = rules.recognise(meta, doc ? doc->prepared() : split.body, document.id, document.path);
   ExtractOptions extract_options;
   extract_options.max_html_depth = options.max_html_depth;
   extract_options.drop = &rules.drop_selectors(out.site);
   extract_options.describe_dropped = options.explain;
   extract_options.image_attributes = &rules.vocabulary().image_attributes;
   std::vector<DroppedElement> dropped;
-  if (out.format == Format::html) {
-    out.extraction =
-        extract_html_document(split.body, out, context, extract_options, dropped, explain);
+  if (doc) {
+    out.extraction = extract_html_document(*doc, out, context, extract_options, dropped, explain);
   } else {
     out.extraction = extract(split.body, out.format, extract_options);
   }
