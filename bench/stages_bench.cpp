@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "corpus_clean/near_duplicate.hpp"
 #include "corpus_clean/pipeline.hpp"
 #include "corpus_clean/record.hpp"
 #include "document/format.hpp"
@@ -148,6 +149,22 @@ void BM_Serialize(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * total_bytes());
 }
 BENCHMARK(BM_Serialize)->Unit(benchmark::kMillisecond);
+
+// The MinHash fingerprint of each record's text at the default options, as --dedup near and
+// --fingerprint compute it; set beside BM_WholeDocument, its share of a document's time.
+void BM_Fingerprint(benchmark::State& state) {
+  std::vector<std::string> texts;
+  for (const Post& p : posts()) {
+    texts.push_back(
+        cc::process_document(cc::Document{p.path, p.path, p.text, {}}, context()).record.text);
+  }
+  for (auto _ : state) {
+    for (const std::string& t : texts)
+      benchmark::DoNotOptimize(cc::fingerprint(t, cc::MinHashOptions{}));
+  }
+  state.SetBytesProcessed(state.iterations() * total_bytes());
+}
+BENCHMARK(BM_Fingerprint)->Unit(benchmark::kMillisecond);
 
 void BM_WholeDocument(benchmark::State& state) {
   for (auto _ : state) {

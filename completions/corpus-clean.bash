@@ -17,14 +17,26 @@ _corpus_clean() {
   fi
 
   local options="--files-from --include --exclude --shard --ext --follow --follow-root --max-bytes --max-html-depth
-    --max-front-matter-bytes --max-yaml-nodes --max-yaml-depth -o --output --errors --stats --extract --assume-tz --min-chars --dedup --site --rules --explain
+    --max-front-matter-bytes --max-yaml-nodes --max-yaml-depth -o --output --errors --stats --extract --assume-tz --fingerprint --min-chars --dedup --dedup-log
+    --near-threshold --near-bands --near-ngram --near-permutations --site --rules --explain
     --normalize --no-normalize --simplified --corner-quotes --cjk-spacing -j --jobs
     --progress -q --quiet --strict -V --version -h --help"
+  # corpus-clean dedup FILE...: its own options.
+  if [ "$COMP_CWORD" -gt 1 ] && [ "${COMP_WORDS[1]}" = dedup ]; then
+    _corpus_clean_dedup "$cur" "$prev"
+    return 0
+  fi
+  if [ "$COMP_CWORD" -eq 1 ] && [[ $cur != -* ]]; then
+    _corpus_clean_files "$cur"
+    [[ dedup == "$cur"* ]] && COMPREPLY+=(dedup)
+    return 0
+  fi
+
   local sites="sina finews report-preview nbd zhihu-daily mydrivers guancha cs-com cls stcn
     generic"
 
   case $prev in
-    --files-from | -o | --output | --errors | --stats | --rules)
+    --files-from | -o | --output | --errors | --stats | --rules | --dedup-log)
       _corpus_clean_files "$cur"
       return 0
       ;;
@@ -38,7 +50,7 @@ _corpus_clean() {
       return 0
       ;;
     --dedup)
-      mapfile -t COMPREPLY < <(compgen -W "exact" -- "$cur")
+      mapfile -t COMPREPLY < <(compgen -W "exact near exact,near" -- "$cur")
       return 0
       ;;
     --extract)
@@ -80,11 +92,37 @@ _corpus_clean() {
       return 0
       ;;
     --include | --exclude | --max-bytes | --max-html-depth | --max-front-matter-bytes | \
-      --max-yaml-nodes | --max-yaml-depth | --min-chars)
+      --max-yaml-nodes | --max-yaml-depth | --min-chars | --near-threshold | --near-bands | \
+      --near-ngram | --near-permutations)
       return 0  # a glob or a number: nothing to offer
       ;;
   esac
 
+  if [[ $cur == -* ]]; then
+    mapfile -t COMPREPLY < <(compgen -W "$options" -- "$cur")
+    return 0
+  fi
+  _corpus_clean_files "$cur"
+}
+
+# The options of corpus-clean dedup, and its FILE arguments.
+_corpus_clean_dedup() {
+  local cur=$1 prev=$2
+  local options="-o --output --drop-list --dedup-log --order --near-threshold --near-bands
+    --bands --edges-out --edges -q --quiet -h --help"
+  case $prev in
+    -o | --output | --drop-list | --dedup-log | --edges-out | --edges)
+      _corpus_clean_files "$cur"
+      return 0
+      ;;
+    --order)
+      mapfile -t COMPREPLY < <(compgen -W "id input" -- "$cur")
+      return 0
+      ;;
+    --near-threshold | --near-bands | --bands)
+      return 0
+      ;;
+  esac
   if [[ $cur == -* ]]; then
     mapfile -t COMPREPLY < <(compgen -W "$options" -- "$cur")
     return 0

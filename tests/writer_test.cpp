@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <random>
+#include <sstream>
 #include <thread>
 
 #include "run/work_queue.hpp"
@@ -16,8 +17,8 @@ namespace corpus_clean {
 namespace {
 
 SerializedRecord record(std::string id, std::string site, std::string hash, std::int64_t chars) {
-  return SerializedRecord{"{\"id\":\"" + id + "\"}\n", std::move(id), std::move(site),
-                          std::move(hash), chars};
+  return SerializedRecord{
+      "{\"id\":\"" + id + "\"}\n", std::move(id), std::move(site), std::move(hash), chars, {}};
 }
 
 TEST(RecordWriter, EachFilterDropsWithItsReasonInOrder) {
@@ -57,6 +58,54 @@ TEST(RecordWriter, EachFilterDropsWithItsReasonInOrder) {
   }
   ASSERT_TRUE((*sink)->commit());
   EXPECT_EQ(testing::read_all(path), "{\"id\":\"a\"}\n{\"id\":\"f\"}\n");
+}
+
+// A record with a fingerprint of 8 values: `base` and the first `differ` of them changed.
+SerializedRecord printed(std::string id, std::uint32_t base, std::size_t differ) {
+  SerializedRecord r =
+      record(std::move(id), "generic", "h-" + std::to_string(base * 10 + differ), 50);
+  for (std::uint32_t i = 0; i < 8; ++i)
+    r.minhash.push_back(base * 100 + i + (i < differ ? 50u : 0u));
+  return r;
+}
+
+TEST(RecordWriter, NearDuplicatesDroppedAndLogged) {
+  testing::TempDir dir;
+  const std::string path = (dir.path() / "out.jsonl").string();
+  Options options;
+  options.dedup_exact = true;
+  options.dedup_near = true;
+  options.near.lsh = {4, 0.75};  // 4 bands of 2 of the 8 values
+  std::ostringstream log;
+  auto sink = OutputSink::open(path);
+  ASSERT_TRUE(sink.ok());
+  RecordWriter writer(**sink, make_filters(options, &log));
+  struct Row {
+    SerializedRecord in;
+    const char* dropped;  // nullptr: written
+  };
+  const Row rows[] = {
+      {printed("a", 1, 0), nullptr},
+      {printed("b", 1, 2), "near_duplicate"},  // 6 of 8 like a
+      {printed("c", 1, 3), nullptr},           // 5 of 8: below 0.75
+      {printed("d", 1, 0), "duplicate"},       // a's text hash: the exact filter's
+      {printed("e", 2, 0), nullptr},
+      {printed("f", 2, 1), "near_duplicate"},
+      {record("g", "generic", "h-g", 50), nullptr},  // no fingerprint: never a near duplicate
+      {record("h", "generic", "h-h", 50), nullptr},
+  };
+  for (const Row& row : rows) {
+    const RecordWriter::Verdict verdict = writer.write(row.in);
+    EXPECT_EQ(verdict.written, row.dropped == nullptr) << row.in.id;
+    if (row.dropped) {
+      ASSERT_TRUE(verdict.dropped.has_value()) << row.in.id;
+      EXPECT_EQ(*verdict.dropped, row.dropped) << row.in.id;
+    }
+  }
+  EXPECT_EQ(log.str(),
+            "{\"id\":\"b\",\"duplicate_of\":\"a\",\"similarity\":0.75}\n"
+            "{\"id\":\"d\",\"duplicate_of\":\"a\",\"similarity\":1}\n"
+            "{\"id\":\"f\",\"duplicate_of\":\"e\",\"similarity\":0.875}\n");
 }
 
 TEST(RecordWriter, NoOptionsNoFilters) {

@@ -9,6 +9,7 @@
 
 #include "corpus_clean/date.hpp"
 #include "corpus_clean/error.hpp"
+#include "corpus_clean/near_duplicate.hpp"
 #include "corpus_clean/normalize.hpp"
 
 namespace corpus_clean {
@@ -76,11 +77,15 @@ struct Options {
   // Filters; what they remove is counted as a drop with its reason.
   std::size_t min_chars = 0;
   bool dedup_exact = false;
-  std::vector<std::string> sites;        // keep only these rule sets' documents
-  std::size_t jobs = 0;                  // worker threads; 0: one per core
-  std::size_t window = 256;              // documents in flight at most (memory bound)
-  std::vector<std::string> rules_files;  // user rules files, on top of the built-in ones
-  bool explain = false;                  // say which rule removed or harvested what
+  bool dedup_near = false;                    // drop near duplicates of kept records
+  NearDuplicateOptions near;                  // --near-*: the fingerprint and its comparison
+  std::optional<std::string> dedup_log_path;  // one JSON line per duplicate dropped
+  bool fingerprint = false;                   // --fingerprint: the optional `minhash` key
+  std::vector<std::string> sites;             // keep only these rule sets' documents
+  std::size_t jobs = 0;                       // worker threads; 0: one per core
+  std::size_t window = 256;                   // documents in flight at most (memory bound)
+  std::vector<std::string> rules_files;       // user rules files, on top of the built-in ones
+  bool explain = false;                       // say which rule removed or harvested what
   ExtractMode extract = ExtractMode::article;
 };
 

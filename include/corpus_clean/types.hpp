@@ -61,6 +61,7 @@ struct Record {
   std::int64_t paragraphs = 0;
   std::int64_t chars = 0;
   std::string hash;
+  std::optional<std::string> minhash;  // the optional key, written only when set (--fingerprint)
   Json meta = Json::object();
 };
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus_clean/dedup.hpp"
 #include "corpus_clean/driver.hpp"
 #include "corpus_clean/normalize.hpp"
 #include "corpus_clean/version.hpp"
@@ -153,6 +154,37 @@ void add_output_options(CLI::App& app, CommandLine& cl) {
                  "Give date-times that name no zone this UTC offset (e.g. +08:00)")
       ->type_name("OFFSET")
       ->group(output_group);
+  app.add_flag("--fingerprint", cl.options.fingerprint,
+               "Add the key minhash to each record: its text's fingerprint, which "
+               "'corpus-clean dedup' reads to find near duplicates across runs")
+      ->group(output_group);
+}
+
+// The fingerprint's and the comparison's parameters, for a run and for `dedup`.
+void add_lsh_options(CLI::App& app, corpus_clean::LshOptions& lsh, const char* group) {
+  app.add_option("--near-threshold", lsh.threshold,
+                 "Near duplicates: the estimated Jaccard similarity at or above which a record "
+                 "repeats a kept one (default 0.75)")
+      ->type_name("T")
+      ->group(group);
+  app.add_option("--near-bands", lsh.bands,
+                 "Near duplicates: LSH bands the fingerprint is cut into; records that agree on "
+                 "a whole band are compared (default 32)")
+      ->type_name("B")
+      ->group(group);
+}
+
+void add_near_options(CLI::App& app, corpus_clean::NearDuplicateOptions& near, const char* group) {
+  add_lsh_options(app, near.lsh, group);
+  app.add_option("--near-ngram", near.minhash.ngram,
+                 "Near duplicates: tokens per shingle, a token being a Han, kana or Hangul "
+                 "character or a word of other letters and digits (default 5)")
+      ->type_name("N")
+      ->group(group);
+  app.add_option("--near-permutations", near.minhash.permutations,
+                 "Near duplicates: MinHash values per fingerprint (default 256)")
+      ->type_name("K")
+      ->group(group);
 }
 
 void add_filter_options(CLI::App& app, CommandLine& cl) {
@@ -160,10 +192,17 @@ void add_filter_options(CLI::App& app, CommandLine& cl) {
   app.add_option("--min-chars", cl.options.min_chars, "Drop records with fewer characters of text")
       ->type_name("N")
       ->group(filter_group);
-  app.add_option("--dedup", cl.dedup, "Drop a record whose text hash was already written")
-      ->type_name("exact")
-      ->check(CLI::IsMember({"exact"}))
+  app.add_option("--dedup", cl.dedup,
+                 "Drop a record whose text hash was already written (exact), or whose text is "
+                 "nearly that of a written record (near: MinHash over 5-grams, Jaccard >= "
+                 "0.75); 'exact,near' does both")
+      ->type_name("exact|near|exact,near")
       ->group(filter_group);
+  app.add_option("--dedup-log", cl.options.dedup_log_path,
+                 "Write one JSON line per duplicate dropped: {id, duplicate_of, similarity}")
+      ->type_name("FILE")
+      ->group(filter_group);
+  add_near_options(app, cl.options.near, filter_group);
   app.add_option("--site", cl.options.sites, "Keep only documents of this rule set (repeatable)")
       ->type_name("NAME")
       ->allow_extra_args(false)
@@ -218,6 +257,85 @@ void add_behaviour_options(CLI::App& app, CommandLine& cl) {
       ->group(behaviour_group);
 }
 
+// `corpus-clean dedup`: its options, into `options`; `bands` is --bands FIRST-LAST.
+CLI::App* add_dedup_command(CLI::App& app, corpus_clean::DedupOptions& options, std::string& bands,
+                            std::string& order) {
+  CLI::App* dedup = app.add_subcommand(
+      "dedup",
+      "Near duplicates across record files made with --fingerprint (such as the shards of a "
+      "corpus): keep the first record of each cluster, in id order, as one run with --dedup "
+      "near would");
+  dedup->add_option("FILE", options.inputs, "Record files (plain, .gz or .zst), read twice")
+      ->type_name("FILE")
+      ->required();
+  dedup->footer(R"(Examples:
+  corpus-clean data/ --shard 1/4 --fingerprint -o part-1.jsonl     (and 2/4, 3/4, 4/4)
+  corpus-clean dedup part-*.jsonl -o kept.jsonl --dedup-log dups.jsonl
+  corpus-clean dedup part-*.jsonl --drop-list drop.txt
+
+Exit status: 0 every record judged; 1 some lines could not be judged (kept as they are) or a
+file could not be read; 2 usage error; 3 an output could not be written.)");
+  const char* group = "Dedup";
+  dedup
+      ->add_option("-o,--output", options.output,
+                   "Write the kept records, each line as it was, to FILE ('-': stdout)")
+      ->type_name("FILE")
+      ->group(group);
+  dedup->add_option("--drop-list", options.drop_list, "Write the dropped records' ids to FILE")
+      ->type_name("FILE")
+      ->group(group);
+  dedup
+      ->add_option("--dedup-log", options.dedup_log_path,
+                   "Write one JSON line per record dropped: {id, duplicate_of, similarity}")
+      ->type_name("FILE")
+      ->group(group);
+  dedup
+      ->add_option("--order", order,
+                   "Which record of a cluster is first: 'id' (byte order of the ids, as a run "
+                   "over one directory writes them; the default) or 'input' (as named and read)")
+      ->type_name("id|input")
+      ->check(CLI::IsMember({"id", "input"}).description(""))
+      ->group(group);
+  add_lsh_options(*dedup, options.lsh, group);
+  dedup
+      ->add_option("--bands", bands,
+                   "Only read bands FIRST to LAST (1-based) and write the records they join to "
+                   "--edges-out: one job of a run split by band")
+      ->type_name("FIRST-LAST")
+      ->group(group);
+  dedup->add_option("--edges-out", options.edges_out, "Write the joins of --bands to FILE")
+      ->type_name("FILE")
+      ->group(group);
+  dedup
+      ->add_option("--edges", options.edges_in,
+                   "Decide from these joins (every band once between them) instead of reading "
+                   "the bands (repeatable)")
+      ->type_name("FILE")
+      ->allow_extra_args(false)
+      ->group(group);
+  dedup->add_flag("-q,--quiet", options.quiet, "Print nothing on standard error but errors")
+      ->group(group);
+  return dedup;
+}
+
+// Checks and converts what CLI11 could not in the dedup command's options.
+std::optional<int> finish_dedup_options(corpus_clean::DedupOptions& options,
+                                        const std::string& bands, const std::string& order) {
+  options.order = order == "input" ? corpus_clean::DedupOrder::input : corpus_clean::DedupOrder::id;
+  if (bands.empty())
+    return std::nullopt;
+  unsigned long long first = 0, last = 0;
+  char extra = 0;
+  const int n = std::sscanf(bands.c_str(), "%llu-%llu%c", &first, &last, &extra);
+  if (n == 1)
+    last = first;
+  if ((n != 1 && n != 2) || first == 0)
+    return usage_error("--bands: '" + bands + "' is not FIRST-LAST (e.g. 1-8) or one band");
+  options.first_band = first;
+  options.last_band = last;
+  return std::nullopt;
+}
+
 // Checks and converts what CLI11 could not; nullopt when the options are good.
 std::optional<int> finish_options(CommandLine& cl) {
   corpus_clean::Options& options = cl.options;
@@ -245,7 +363,21 @@ std::optional<int> finish_options(CommandLine& cl) {
   }
   if (!options.walk.follow_roots.empty())
     options.walk.follow_links = true;
-  options.dedup_exact = cl.dedup == "exact";
+  if (!cl.dedup.empty()) {
+    std::string_view rest = cl.dedup;
+    while (true) {
+      const std::string_view item = rest.substr(0, rest.find(','));
+      if (item == "exact")
+        options.dedup_exact = true;
+      else if (item == "near")
+        options.dedup_near = true;
+      else
+        return usage_error("--dedup: '" + cl.dedup + "' is not exact, near or exact,near");
+      if (item.size() == rest.size())
+        break;
+      rest.remove_prefix(item.size() + 1);
+    }
+  }
   if (!cl.shard.empty()) {
     unsigned long long k = 0, n = 0;
     char extra = 0;
@@ -285,6 +417,9 @@ int main(int argc, char** argv) {
   add_rules_options(app, cl);
   add_normalize_options(app, cl);
   add_behaviour_options(app, cl);
+  corpus_clean::DedupOptions dedup_options;
+  std::string dedup_bands, dedup_order = "id";
+  CLI::App* dedup = add_dedup_command(app, dedup_options, dedup_bands, dedup_order);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -293,6 +428,11 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     return usage_error(std::string(e.what()) + " (see --help)");
+  }
+  if (*dedup) {
+    if (std::optional<int> status = finish_dedup_options(dedup_options, dedup_bands, dedup_order))
+      return *status;
+    return corpus_clean::run_dedup(dedup_options, std::cerr).exit_code;
   }
   if (std::optional<int> status = finish_options(cl))
     return *status;

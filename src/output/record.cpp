@@ -203,6 +203,10 @@ void append_json_line(std::string& out, const Record& record) {
   out += std::to_string(record.chars);
   out += ",\"hash\":";
   append_string(out, record.hash);
+  if (record.minhash) {
+    out += ",\"minhash\":";
+    append_string(out, *record.minhash);
+  }
   out += ",\"meta\":";
   out += record.meta.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
   out += "}\n";

@@ -77,20 +77,35 @@ Report::Report(const Options& options, std::ostream& err)
       started_(Clock::now()),
       last_drawn_(started_) {}
 
-bool Report::open_error_log() {
-  if (!options_.errors_path)
+namespace {
+
+// A log named by an option: "-" is standard output, else a file made empty; false (with a
+// message naming the file) when it cannot be opened.
+bool open_log(const std::optional<std::string>& path, std::string_view what,
+              std::unique_ptr<std::ofstream>& file, std::ostream*& log, std::ostream& err) {
+  if (!path)
     return true;
-  if (*options_.errors_path == "-") {
-    error_log_ = &std::cout;
+  if (*path == "-") {
+    log = &std::cout;
     return true;
   }
-  error_file_ =
-      std::make_unique<std::ofstream>(*options_.errors_path, std::ios::binary | std::ios::trunc);
-  error_log_ = error_file_.get();
-  if (*error_file_)
+  file = std::make_unique<std::ofstream>(*path, std::ios::binary | std::ios::trunc);
+  log = file.get();
+  if (*file)
     return true;
-  err_ << kTool << ": " << *options_.errors_path << ": cannot open the error log\n";
+  err << kTool << ": " << *path << ": cannot open " << what << '\n';
   return false;
+}
+
+}  // namespace
+
+bool Report::open_error_log() {
+  return open_log(options_.errors_path, "the error log", error_file_, error_log_, err_);
+}
+
+bool Report::open_dedup_log() {
+  return open_log(options_.dedup_log_path, "the duplicate log (--dedup-log)", dedup_file_,
+                  dedup_log_, err_);
 }
 
 void Report::error(const Error& error) {
@@ -170,6 +185,10 @@ bool Report::finish(const OutputSink& sink) {
   if (drawn_)
     err_ << "\r\033[K" << std::flush;  // clear the progress line
   drawn_ = false;
+  if (dedup_file_ && !dedup_file_->flush()) {
+    err_ << kTool << ": " << *options_.dedup_log_path << ": cannot write the duplicate log\n";
+    return false;
+  }
   if (options_.stats_path) {
     const double seconds = std::chrono::duration<double>(Clock::now() - started_).count();
     const std::string json = stats_.to_json(seconds, sink);

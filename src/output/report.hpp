@@ -49,6 +49,10 @@ class Report {
 
   // Opens the --errors log; false (with a message) when it cannot be.
   bool open_error_log();
+  // Opens the --dedup-log; false (with a message) when it cannot be.
+  bool open_dedup_log();
+  // Where the duplicate filters log their drops: nullptr without --dedup-log.
+  std::ostream* dedup_log() { return dedup_log_; }
 
   void error(const Error& error);         // prints it, logs it, counts it as a failed input
   void note(const std::string& message);  // a plain "corpus-clean: ..." line unless --quiet
@@ -76,6 +80,8 @@ class Report {
   Stats stats_;
   std::unique_ptr<std::ofstream> error_file_;
   std::ostream* error_log_ = nullptr;
+  std::unique_ptr<std::ofstream> dedup_file_;
+  std::ostream* dedup_log_ = nullptr;
   bool progress_enabled_;
   Clock::time_point started_;
   Clock::time_point last_drawn_;

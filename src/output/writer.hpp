@@ -5,13 +5,15 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
+#include "corpus_clean/near_duplicate.hpp"
 #include "corpus_clean/options.hpp"
 #include "output/sink.hpp"
 
@@ -24,6 +26,7 @@ struct SerializedRecord {
   std::string site;
   std::string hash;
   std::int64_t chars = 0;
+  std::vector<std::uint32_t> minhash;  // the text's fingerprint when --dedup near wants it
 };
 
 class RecordFilter {
@@ -55,18 +58,37 @@ class MinCharsFilter final : public RecordFilter {
   std::size_t min_chars_;
 };
 
-// --dedup exact: a record whose text hash a written record had.
+// --dedup exact: a record whose text hash a written record had. With a log (--dedup-log), each
+// drop is a line naming the written record.
 class ExactDuplicateFilter final : public RecordFilter {
  public:
+  explicit ExactDuplicateFilter(std::ostream* log = nullptr) : log_(log) {}
   std::optional<std::string_view> reject(const SerializedRecord& record) override;
   void keep(const SerializedRecord& record) override;
 
  private:
-  std::unordered_set<std::string> seen_;
+  std::ostream* log_;
+  std::unordered_map<std::string, std::string> seen_;  // hash → the id (with a log only)
 };
 
-// The filters the options ask for, in the order they apply.
-std::vector<std::unique_ptr<RecordFilter>> make_filters(const Options& options);
+// --dedup near: a record whose fingerprint is at least the threshold similar to a written
+// record's (near_duplicate.hpp). With a log, each drop is a line naming that record.
+class NearDuplicateFilter final : public RecordFilter {
+ public:
+  NearDuplicateFilter(const LshOptions& options, std::ostream* log) : index_(options), log_(log) {}
+  std::optional<std::string_view> reject(const SerializedRecord& record) override;
+  void keep(const SerializedRecord& record) override;
+
+ private:
+  NearDuplicateIndex index_;
+  std::ostream* log_;
+  std::vector<std::string> kept_ids_;  // by the index's numbers (with a log only)
+};
+
+// The filters the options ask for, in the order they apply; the duplicate filters write their
+// drops to `dedup_log` when it is given.
+std::vector<std::unique_ptr<RecordFilter>> make_filters(const Options& options,
+                                                        std::ostream* dedup_log = nullptr);
 
 class RecordWriter {
  public:

@@ -16,6 +16,7 @@
 #include <optional>
 #include <thread>
 
+#include "corpus_clean/near_duplicate.hpp"
 #include "corpus_clean/pipeline.hpp"
 #include "corpus_clean/record.hpp"
 #include "input/discover.hpp"
@@ -71,6 +72,14 @@ Processed process(Job job, const Context& context) {
   done.outcome = process_document(std::move(item.document), context);
   if (done.outcome.kind == Outcome::Kind::record) {
     Record& record = done.outcome.record;
+    const Options& options = context.options();
+    if (options.dedup_near || options.fingerprint) {
+      // Here, in parallel; the writer only compares.
+      Fingerprint print = fingerprint(record.text, options.near.minhash);
+      if (options.fingerprint)
+        record.minhash = encode_fingerprint(print);
+      done.record.minhash = std::move(print.values);
+    }
     append_json_line(done.record.line, record);
     done.record.id = std::move(record.id);
     done.record.site = std::move(record.site);
@@ -118,6 +127,20 @@ std::optional<Error> check_options(const Options& options) {
     return make_error(ErrorCode::invalid_option, Stage::write,
                       "--errors - and the records would both go to standard output: give "
                       "--errors a file, or -o a file");
+  }
+  if (options.dedup_log_path == "-" && (options.output == "-" || options.errors_path == "-")) {
+    return make_error(ErrorCode::invalid_option, Stage::write,
+                      "--dedup-log - and the records or the errors would both go to standard "
+                      "output: give --dedup-log a file");
+  }
+  if (options.dedup_log_path && !options.dedup_exact && !options.dedup_near) {
+    return make_error(ErrorCode::invalid_option, Stage::write,
+                      "--dedup-log logs what --dedup drops: give --dedup exact, near or "
+                      "exact,near");
+  }
+  if (options.dedup_near || options.fingerprint) {
+    if (std::optional<Error> bad = check_near_options(options.near))
+      return bad;
   }
   for (const std::string& root : options.walk.follow_roots) {
     std::error_code ec;
@@ -225,7 +248,7 @@ RunSummary run(const Options& options, std::ostream& err) {
   Result<std::unique_ptr<Context>> context = Context::create(options);
   if (!context)
     return usage(context.error());
-  if (!report.open_error_log()) {
+  if (!report.open_error_log() || !report.open_dedup_log()) {
     summary.exit_code = kExitOutput;
     return summary;
   }
@@ -238,7 +261,7 @@ RunSummary run(const Options& options, std::ostream& err) {
     return summary;
   }
   report_discovery(discovery, report);
-  RecordWriter writer(**sink, make_filters(options));
+  RecordWriter writer(**sink, make_filters(options, report.dedup_log()));
   bool complete = !(options.strict && report.stats().failed() > 0);
   if (complete) {
     const std::size_t workers = worker_count(options);

@@ -83,7 +83,11 @@ check "bash: complete -F is registered" \
   bash --norc --noprofile -c "source '$prefix/share/bash-completion/completions/corpus-clean' &&
                               complete -p corpus-clean | grep -q _corpus_clean"
 check "bash: corpus-clean --mi<TAB> offers --min-chars" completes_to "--min-chars" corpus-clean --mi
-check "bash: --dedup <TAB> offers exact" completes_to "exact" corpus-clean --dedup ""
+check "bash: --dedup <TAB> offers exact, near and both" \
+  completes_to "exact near exact,near" corpus-clean --dedup ""
+check "bash: corpus-clean de<TAB> offers the dedup command" completes_to "dedup" corpus-clean de
+check "bash: corpus-clean dedup --dr<TAB> offers --drop-list" \
+  completes_to "--drop-list" corpus-clean dedup --dr
 check "bash: --site z<TAB> offers zhihu-daily" completes_to "zhihu-daily" corpus-clean --site z
 check "bash: --no-normalize N1<TAB> offers N1 and N10..N16" \
   completes_to "N1 N10 N11 N12 N13 N14 N15 N16" corpus-clean --no-normalize N1
