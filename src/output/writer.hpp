@@ -24,6 +24,7 @@ struct SerializedRecord {
   std::string site;
   std::string hash;
   std::int64_t chars = 0;
+  std::string lang = {};  // "" when the record's lang is null
 };
 
 class RecordFilter {
@@ -63,6 +64,17 @@ class ExactDuplicateFilter final : public RecordFilter {
 
  private:
   std::unordered_set<std::string> seen_;
+};
+
+// --lang zh,ja: only the records of these languages (the record's lang); a record whose lang
+// is null is of none.
+class LanguageFilter final : public RecordFilter {
+ public:
+  explicit LanguageFilter(std::vector<std::string> languages) : languages_(std::move(languages)) {}
+  std::optional<std::string_view> reject(const SerializedRecord& record) override;
+
+ private:
+  std::vector<std::string> languages_;
 };
 
 // The filters the options ask for, in the order they apply.
