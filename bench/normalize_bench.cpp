@@ -1,4 +1,4 @@
-// Throughput of the punctuation normalizer (DESIGN.md §5, §7: ≥ 300 MB/s per core on clean
+// Throughput of the punctuation normalizer (docs/DESIGN.md §5, §7: ≥ 300 MB/s per core on clean
 // text) on real news text: the shared corpus with front matter and HTML tags stripped, repeated
 // to at least 10 MB, normalized one document at a time.
 //

@@ -1,4 +1,4 @@
-// Tests of the punctuation normalizer (DESIGN.md §5): a table of {input, expected} rows for
+// Tests of the punctuation normalizer (docs/DESIGN.md §5): a table of {input, expected} rows for
 // every rule, idempotence on the rows, on random text and on every line of the real posts, the
 // seed invariants, the options, --no-normalize parsing, counting and the stream filter.
 #include "corpus_clean/normalize.hpp"

@@ -6,6 +6,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include "corpus_clean/pipeline.hpp"
 #include "rules/rules.hpp"
@@ -17,6 +18,9 @@ inline std::filesystem::path source_dir() {
 }
 inline std::filesystem::path shared_corpus() {
   return CORPUS_CLEAN_SHARED_CORPUS;
+}
+inline std::filesystem::path shared_pages() {
+  return shared_corpus().parent_path() / "pages";
 }
 
 inline std::string read_all(const std::filesystem::path& path) {
@@ -64,6 +68,30 @@ inline const Vocabulary& default_vocabulary() {
 // Reads one file and runs the pipeline on it, as the driver does for a plain file.
 inline Outcome process_file(const InputFile& input, const Context& context) {
   return process_document(Document{input.id, input.path, read_all(input.path), {}}, context);
+}
+
+// Text for a failure message, with the invisible characters of N13 and the unusual spaces of
+// N12 spelled out, so that rows that differ only in them can be told apart.
+inline std::string visible(std::string_view text) {
+  static constexpr std::string_view kNames[][2] = {
+      {"\u200B", "<200B>"}, {"\u2060", "<2060>"}, {"\uFEFF", "<FEFF>"}, {"\u00AD", "<00AD>"},
+      {"\u00A0", "<00A0>"}, {"\u3000", "<3000>"}, {"\t", "<TAB>"},      {"\n", "<LF>"},
+  };
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    bool named = false;
+    for (const auto& [from, name] : kNames) {
+      if (text.substr(i, from.size()) == from) {
+        out += name;
+        i += from.size();
+        named = true;
+        break;
+      }
+    }
+    if (!named)
+      out.push_back(text[i++]);
+  }
+  return out;
 }
 
 }  // namespace corpus_clean::testing

@@ -1,11 +1,11 @@
-// Chinese punctuation normalization (DESIGN.md §5, rules N1–N16): one pass over UTF-8 that
+// Chinese punctuation normalization (docs/DESIGN.md §5, rules N1–N16): one pass over UTF-8 that
 // fixes the Chinese parts of a text and leaves English, numbers, URLs and emails alone.
 //
 //   corpus_clean::NormalizeOptions options;            // every rule on, extras off
 //   corpus_clean::Normalizer normalizer(options);      // built once, at start-up
 //   std::string out = normalizer.normalize("他说,好");  // "他说，好"
 //
-// Context decisions the table of DESIGN.md §5 leaves open, as implemented:
+// Context decisions the table of docs/DESIGN.md §5 leaves open, as implemented:
 //   - "CJK" is Han, kana, Hangul and CJK punctuation. Korean is written with spaces and ASCII
 //     punctuation, so N4 and N5 do not fire after Hangul and N11 keeps a space between two
 //     Hangul characters.

@@ -22,6 +22,7 @@
 #include "text/chars.hpp"
 #include "text/line_reader.hpp"
 #include "text/strings.hpp"
+#include "text/url.hpp"
 #include "text/utf8.hpp"
 
 namespace corpus_clean {
@@ -130,6 +131,7 @@ struct Cleaned {
   bool format_given = false;  // by the container: its lines are the paragraphs, not repaired
   Extraction extraction;
   std::optional<PageMetadata> page;  // a whole page's <head>
+  bool article_found = false;        // main-content selection chose a container
   // The page's blocks before and after the article (furniture): read for bylines and dates.
   std::vector<Block> before;
   std::vector<Block> after;
@@ -181,30 +183,35 @@ std::vector<std::string> top_lines(const Cleaned& cleaned) {
   return lines;
 }
 
-// The furniture lines next to the article: after the headline (as the page shows it) when it
-// stands before the article, else the last few before it; and the first few after it.
+// The furniture lines next to the article: the few after the headline (as the page shows it)
+// when it stands before the article, else the last few before the article; and the first few
+// after it.
 std::vector<Block> lines_beside(const Cleaned& cleaned, const std::optional<std::string>& title) {
   const std::vector<Block>& before = cleaned.before;
   std::size_t from = before.size() > kAsidesBefore ? before.size() - kAsidesBefore : 0;
+  std::size_t to = before.size();
   if (title) {
     for (std::size_t i = before.size(); i-- > 0;) {
-      if (before[i].text == *title && before.size() - i - 1 <= kBylineBlocks) {
+      if (before[i].text == *title) {
         from = i + 1;
+        to = std::min(before.size(), from + kBylineBlocks);
         break;
       }
     }
   }
-  std::vector<Block> lines(before.begin() + static_cast<std::ptrdiff_t>(from), before.end());
+  std::vector<Block> lines(before.begin() + static_cast<std::ptrdiff_t>(from),
+                           before.begin() + static_cast<std::ptrdiff_t>(to));
   const std::size_t after = std::min(cleaned.after.size(), kAsidesAfter);
   lines.insert(lines.end(), cleaned.after.begin(),
                cleaned.after.begin() + static_cast<std::ptrdiff_t>(after));
   return lines;
 }
 
-// A page whose JSON-LD carries the article's text (articleBody) and whose markup shows almost
-// none of it (a page that draws its text with scripts): the JSON-LD text is the article. Where
-// the markup shows a good part, it is the better source (articleBody is often a teaser).
-void use_article_body(const PageMetadata& page, std::vector<Block>& blocks,
+// A page whose JSON-LD carries the article's text (articleBody) and whose markup has no article
+// (`found` false) or shows almost none of it (a page that draws its text with scripts): the
+// JSON-LD text is the article. Where the markup shows a good part, it is the better source
+// (articleBody is often a teaser).
+void use_article_body(const PageMetadata& page, bool found, std::vector<Block>& blocks,
                       std::vector<ExplainEntry>* explain) {
   if (!page.article.body)
     return;
@@ -212,7 +219,7 @@ void use_article_body(const PageMetadata& page, std::vector<Block>& blocks,
   std::uint32_t shown = 0;
   for (const Block& block : blocks)
     shown += measure_text(block.text).units;
-  if (body_units < kArticleBodyUnits || shown * kArticleBodyShare >= body_units)
+  if (body_units < kArticleBodyUnits || (found && shown * kArticleBodyShare >= body_units))
     return;
   blocks.clear();
   text::LineReader lines(*page.article.body);
@@ -232,12 +239,12 @@ void use_article_body(const PageMetadata& page, std::vector<Block>& blocks,
 // Parses an HTML body once: the page's own metadata and the blocks come from the same tree, the
 // blocks marked aside outside the article when main-content selection applies (a whole page,
 // or a body no site rule set recognises).
-Extraction extract_html_document(std::string_view body, Cleaned& out, const Context& context,
+Extraction extract_html_document(html::Document& doc, Cleaned& out, const Context& context,
                                  ExtractOptions& extract_options,
                                  std::vector<DroppedElement>& dropped,
                                  std::vector<ExplainEntry>* explain) {
   const Options& options = context.options();
-  const html::Document doc = html::Document::parse(body, {.max_depth = options.max_html_depth});
+  doc.parse();
   if (doc.is_whole_page())
     out.page = read_page_metadata(doc);
   MainContent choice;
@@ -245,6 +252,7 @@ Extraction extract_html_document(std::string_view body, Cleaned& out, const Cont
   if (options.extract == ExtractMode::article && (doc.is_whole_page() || !out.site)) {
     choice = choose_main_content(doc, context.rules().main_content(), extract_options.drop);
     roots.insert(choice.roots.begin(), choice.roots.end());
+    out.article_found = !roots.empty();
     if (!roots.empty()) {
       extract_options.article_roots = &roots;
       extract_options.pruned = &choice.pruned;
@@ -268,23 +276,27 @@ Cleaned extract_blocks(const Document& document, const FrontMatterSplit& split, 
   Cleaned out;
   out.format = document.hints.format.value_or(detect_format(split.body));
   out.format_given = document.hints.format.has_value();
-  out.site = rules.recognise(meta, split.body, document.id, document.path);
+  // An HTML body is prepared first (html_document.hpp): a site's markers are looked for in what
+  // gumbo will read, without the scripts and styles that are most of a whole page's bytes.
+  std::optional<html::Document> doc;
+  if (out.format == Format::html)
+    doc = html::Document::prepare(split.body, {.max_depth = options.max_html_depth});
+  out.site = rules.recognise(meta, doc ? doc->prepared() : split.body, document.id, document.path);
   ExtractOptions extract_options;
   extract_options.max_html_depth = options.max_html_depth;
   extract_options.drop = &rules.drop_selectors(out.site);
   extract_options.describe_dropped = options.explain;
   extract_options.image_attributes = &rules.vocabulary().image_attributes;
   std::vector<DroppedElement> dropped;
-  if (out.format == Format::html) {
-    out.extraction =
-        extract_html_document(split.body, out, context, extract_options, dropped, explain);
+  if (doc) {
+    out.extraction = extract_html_document(*doc, out, context, extract_options, dropped, explain);
   } else {
     out.extraction = extract(split.body, out.format, extract_options);
   }
   trim_blocks(out.extraction.blocks);
   take_asides(out);
   if (out.page && options.extract == ExtractMode::article)
-    use_article_body(*out.page, out.extraction.blocks, explain);
+    use_article_body(*out.page, out.article_found, out.extraction.blocks, explain);
   if (explain)
     explain_dropped(dropped, out.site, rules.generic(), *explain);
   return out;
@@ -328,8 +340,8 @@ void apply_rules(Cleaned& cleaned, const std::vector<Block>& beside, const Conte
     repair_page_breaks(blocks);
 }
 
-// A dateline beside the article gives the date where the metadata has none; and a date alone
-// (a page's <meta>) gives way to a dateline of the same day that has the time.
+// A dateline beside the article or at its top gives the date where the metadata has none; and a
+// date alone (a page's <meta>) gives way to a dateline of the same day that has the time.
 void settle_date(const std::vector<Block>& beside, const DateOptions& options,
                  DocumentMetadata& metadata) {
   for (const Block& line : beside) {
@@ -337,7 +349,7 @@ void settle_date(const std::vector<Block>& beside, const DateOptions& options,
       return;
     if (text::count_code_points(line.text) > kDateLineChars)
       continue;
-    std::optional<std::string> dateline = date_at_start(line.text, options);
+    std::optional<std::string> dateline = date_in_line(line.text, options);
     if (dateline && (!metadata.date ||
                      (dateline->size() > kDateOnly && dateline->starts_with(*metadata.date)))) {
       metadata.date = std::move(dateline);
@@ -373,6 +385,17 @@ void build_record(const Document& document, Cleaned& cleaned, DocumentMetadata& 
   std::vector<std::string>& found = cleaned.extraction.images;
   images.insert(images.end(), std::make_move_iterator(found.begin()),
                 std::make_move_iterator(found.end()));
+  if (cleaned.page) {
+    // A page's images are references to resolve against its address; what cannot be resolved
+    // to an http(s) URL (a relative path with no known address, data:, an extension's icon)
+    // is no image of the record.
+    std::vector<std::string> resolved;
+    for (const std::string& image : images) {
+      if (std::optional<std::string> url = text::resolve_url(record.url.value_or(""), image))
+        resolved.push_back(std::move(*url));
+    }
+    images = std::move(resolved);
+  }
   record.images = unique(std::move(images));
 
   std::vector<Block>& blocks = cleaned.extraction.blocks;
@@ -431,11 +454,20 @@ Outcome process_document(Document document, const Context& context) {
                        metadata);
   }
   const std::vector<Block> beside = lines_beside(cleaned, metadata.title);
+  for (std::size_t i = 0; explain && i < beside.size(); ++i) {
+    explain->push_back(ExplainEntry{"main_content", "", RuleAction::select,
+                                    "read beside the article", beside[i].text});
+  }
   apply_rules(cleaned, beside, context, explain);
   if (!metadata.date && cleaned.harvest.date)
     metadata.date = to_iso8601(*cleaned.harvest.date, options.dates);
   take_title_and_date_from_body(cleaned.extraction.blocks, cleaned.format, options.dates, metadata);
-  settle_date(beside, options.dates, metadata);
+  std::vector<Block> datelines = beside;
+  const std::vector<Block>& blocks = cleaned.extraction.blocks;
+  datelines.insert(
+      datelines.end(), blocks.begin(),
+      blocks.begin() + static_cast<std::ptrdiff_t>(std::min(blocks.size(), kTopBlocks)));
+  settle_date(datelines, options.dates, metadata);
 
   outcome.warnings = decode_warnings(*decoded);
   if (cleaned.extraction.flattened_tags > 0)

@@ -2,8 +2,11 @@
 // a context class and the flags that send it off the copy fast path, plus the N14 ideograph maps.
 #pragma once
 
+#include <unicode/uchar.h>
 #include <unicode/ucptrie.h>
 #include <unicode/umachine.h>
+#include <unicode/unorm2.h>
+#include <unicode/utypes.h>
 
 #include <array>
 #include <cstdint>
@@ -11,7 +14,11 @@
 
 namespace corpus_clean::normalize_detail {
 
-// What a character is for the context tests of DESIGN.md §5. A class never changes under
+// Throws std::runtime_error when an ICU call of start-up failed: without its data the normalizer
+// cannot work at all.
+void check(UErrorCode status, const char* what);
+
+// What a character is for the context tests of docs/DESIGN.md §5. A class never changes under
 // normalization (a full-width letter is already kLatin, a Kangxi radical already kHan), so a
 // test that looks right at the input sees what a second pass would see.
 enum CharClass : std::uint8_t {
@@ -34,6 +41,17 @@ inline constexpr std::uint8_t kSpecial = 0x10;  // some rule may change or remov
 inline constexpr std::uint8_t kCorner = 0x20;   // 「」『』, special only with corner quotes
 inline constexpr std::uint8_t kNfc = 0x40;      // NFC_Quick_Check is not Yes, or ccc != 0
 
+// The class of an ASCII character, which the walk finds without the table.
+constexpr std::uint8_t ascii_class(unsigned b) {
+  if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'))
+    return kLatin;
+  if (b >= '0' && b <= '9')
+    return kDigit;
+  if (b == ' ')
+    return kSpace;
+  return kOther;
+}
+
 // Built once per process (the first Normalizer builds it) and read-only afterwards, so any
 // number of threads may share it.
 class CharTable {
@@ -42,6 +60,26 @@ class CharTable {
 
   std::uint8_t get(UChar32 c) const { return UCPTRIE_FAST_GET(trie_.get(), UCPTRIE_8, c); }
   const UCPTrie* trie() const { return trie_.get(); }
+
+  // The class alone, for any code point; kNone for -1 (no character).
+  std::uint8_t class_of(UChar32 c) const {
+    return c < 0      ? std::uint8_t{kNone}
+           : c < 0x80 ? ascii_class(static_cast<unsigned>(c))
+                      : static_cast<std::uint8_t>(get(c) & kClassMask);
+  }
+
+  // A mark NFC may compose with what precedes it (か + U+3099 → が): a non-zero combining
+  // class, or an NFC quick check of Maybe. Not a singleton such as U+2126 OHM SIGN, which NFC
+  // replaces (by U+03A9) but which composes with nothing.
+  bool is_combining(UChar32 c) const {
+    if (c < 0x300)
+      return false;
+    const std::uint8_t value = get(c);
+    if (!(value & kNfc) || (value & kClassMask) != kOther)
+      return false;
+    return u_getCombiningClass(c) != 0 ||
+           u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_MAYBE;
+  }
 
   // N14: the unified ideograph for a Kangxi radical or a CJK compatibility ideograph, or 0.
   UChar32 ideograph_for(UChar32 c) const;

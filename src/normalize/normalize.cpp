@@ -1,4 +1,8 @@
-// The punctuation normalizer of DESIGN.md §5: rules N1–N16 in one walk over UTF-8.
+// The punctuation normalizer of docs/DESIGN.md §5: rules N1–N16 in one walk over UTF-8.
+//
+// The walk writes the output in one pass. Two analyses it consults have files of their own, as
+// functions of the line alone: where the URLs and e-mail addresses are that N15 keeps
+// (url_spans.hpp) and which brackets and quotes N6 converts (pairing.hpp).
 //
 // Speed: runs of characters that no rule can touch (Han, CJK punctuation, most ASCII) are found
 // with one trie lookup per character and appended in one piece; only the few characters a rule
@@ -15,177 +19,28 @@
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
-#include <unicode/uchar.h>
-#include <unicode/umutablecptrie.h>
-#include <unicode/uniset.h>
+#include <unicode/ucptrie.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstring>
 #include <istream>
-#include <iterator>
 #include <mutex>
+#include <optional>
 #include <ostream>
-#include <stdexcept>
 #include <utility>
 #include <vector>
 
-#include "normalize_tables.hpp"
+#include "normalize/line.hpp"
+#include "normalize/normalize_tables.hpp"
+#include "normalize/pairing.hpp"
+#include "normalize/url_spans.hpp"
 
 namespace corpus_clean {
 
 using normalize_detail::CharTable;
 namespace nd = normalize_detail;
-
-// ---------------------------------------------------------------------------------------------
-// The start-up table.
-
-namespace normalize_detail {
-namespace {
-
-void check(UErrorCode status, const char* what) {
-  if (U_FAILURE(status)) {
-    throw std::runtime_error(std::string("ICU: ") + what + ": " + u_errorName(status));
-  }
-}
-
-struct MutableTrieDeleter {
-  void operator()(UMutableCPTrie* trie) const { umutablecptrie_close(trie); }
-};
-
-UChar32 single_code_point(const icu::UnicodeString& s) {
-  return s.countChar32() == 1 ? s.char32At(0) : 0;
-}
-
-}  // namespace
-
-CharTable::CharTable() {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UMutableCPTrie, MutableTrieDeleter> m(
-      umutablecptrie_open(kOther, kInvalid | kSpecial, &status));
-  check(status, "umutablecptrie_open");
-
-  auto set_range = [&](UChar32 first, UChar32 last, std::uint8_t value) {
-    umutablecptrie_setRange(m.get(), first, last, value, &status);
-    check(status, "umutablecptrie_setRange");
-  };
-  auto set = [&](UChar32 c, std::uint8_t value) { set_range(c, c, value); };
-  auto set_pattern = [&](const char16_t* pattern, std::uint8_t value) {
-    icu::UnicodeSet s(icu::UnicodeString(pattern), status);
-    check(status, "UnicodeSet");
-    for (int32_t i = 0; i < s.getRangeCount(); ++i) {
-      set_range(s.getRangeStart(i), s.getRangeEnd(i), value);
-    }
-  };
-
-  // Classes by script and block; later lines win.
-  set_pattern(u"[[:sc=Latn:]&[:L:]]", kLatin);
-  set_pattern(
-      u"[[\\u3001-\\u303F\\u30FB\\uFE10-\\uFE1F\\uFE30-\\uFE6F\\uFF01-\\uFF65\\uFFE0-\\uFFEE]"
-      u"&[[:P:][:S:]]]",
-      kPunct);
-  set_pattern(u"[:sc=Hani:]", kHan);
-  set_pattern(u"[[:sc=Hira:][:sc=Kana:]\\u30FC\\u3031-\\u3035\\u309B\\u309C]", kKana);
-  set_pattern(u"[:sc=Hang:]", kHangul);
-  for (UChar32 c : {0xFF0C, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0xFF08, 0xFF09})
-    set(c, kPunctN);
-
-  // N11, N12: spaces.
-  set(' ', kSpace);
-  set(0x00A0, kSpace | kSpecial);
-  set_range(0x2000, 0x200A, kSpace | kSpecial);
-  set(0x202F, kSpace | kSpecial);
-  set(0x205F, kSpace | kSpecial);
-  set(0x3000, kSpace | kSpecial);
-  // N13.
-  for (UChar32 c : {0x200B, 0x2060, 0xFEFF, 0x00AD})
-    set(c, kIgnorable | kSpecial);
-  // N1: full-width letters and digits.
-  set_range(0xFF10, 0xFF19, kDigit | kSpecial);
-  set_range(0xFF21, 0xFF3A, kLatin | kSpecial);
-  set_range(0xFF41, 0xFF5A, kLatin | kSpecial);
-  // N2.
-  set(0xFF0E, kPunct | kSpecial);
-  set(0xFF05, kPunct | kSpecial);
-  // N3 (and N7 for runs of full stops).
-  for (UChar32 c : {0xFE50, 0xFE52, 0xFE54, 0xFE55, 0xFE56, 0xFE57, 0xFF61, 0x3002}) {
-    set(c, kPunctN | kSpecial);
-  }
-  for (UChar32 c : {0xFE51, 0xFF64, 0xFF62, 0xFF63})
-    set(c, kPunct | kSpecial);
-  // N7.
-  set(0x2026, kOther | kSpecial);
-  set(0x22EF, kOther | kSpecial);
-  // N8.
-  set(0x2015, kOther | kSpecial);
-  set(0x2500, kOther | kSpecial);
-  set(0xFF0D, kOther | kSpecial);
-  // N9.
-  set(0x30FB, kPunct | kSpecial);
-  set(0xFF65, kPunct | kSpecial);
-  for (UChar32 c : {0x2027, 0x2022, 0x2219})
-    set(c, kOther | kSpecial);
-  // N10.
-  set(0x301C, kPunct | kSpecial);
-  // Corner quotes (an option).
-  for (UChar32 c : {0x300C, 0x300D, 0x300E, 0x300F})
-    set(c, kPunct | kCorner);
-
-  // N14: Kangxi radicals through NFKC, compatibility ideographs through NFC. The twelve unified
-  // ideographs of the FAxx block have no decomposition, so they stay as they are.
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  check(status, "Normalizer2");
-  icu::UnicodeString decomposition;
-  for (UChar32 c = 0x2F00; c < 0x2FE0; ++c) {
-    if (nfkc->getDecomposition(c, decomposition)) {
-      kangxi_[static_cast<std::size_t>(c - 0x2F00)] = single_code_point(decomposition);
-      set(c, kHan | kSpecial);
-    }
-  }
-  auto map_compat = [&](UChar32 first, UChar32 last, UChar32* table) {
-    for (UChar32 c = first; c <= last; ++c) {
-      if (nfc->getDecomposition(c, decomposition)) {
-        table[c - first] = single_code_point(decomposition);
-        set(c, kHan | kSpecial);
-      }
-    }
-  };
-  map_compat(0xF900, 0xFAFF, compat_.data());
-  map_compat(0x2F800, 0x2FA1F, compat_supp_.data());
-
-  // N16: characters that may make a line not NFC.
-  icu::UnicodeSet maybe_not_nfc(icu::UnicodeString(u"[[:^NFC_QC=Y:][:^ccc=0:]]"), status);
-  check(status, "UnicodeSet");
-  for (int32_t i = 0; i < maybe_not_nfc.getRangeCount(); ++i) {
-    for (UChar32 c = maybe_not_nfc.getRangeStart(i); c <= maybe_not_nfc.getRangeEnd(i); ++c) {
-      umutablecptrie_set(m.get(), c, umutablecptrie_get(m.get(), c) | kNfc, &status);
-    }
-  }
-  check(status, "umutablecptrie_set");
-
-  trie_.reset(
-      umutablecptrie_buildImmutable(m.get(), UCPTRIE_TYPE_FAST, UCPTRIE_VALUE_BITS_8, &status));
-  check(status, "umutablecptrie_buildImmutable");
-}
-
-const CharTable& CharTable::instance() {
-  static const CharTable table;
-  return table;
-}
-
-UChar32 CharTable::ideograph_for(UChar32 c) const {
-  if (c >= 0x2F00 && c < 0x2FE0)
-    return kangxi_[static_cast<std::size_t>(c - 0x2F00)];
-  if (c >= 0xF900 && c < 0xFB00)
-    return compat_[static_cast<std::size_t>(c - 0xF900)];
-  if (c >= 0x2F800 && c < 0x2FA20)
-    return compat_supp_[static_cast<std::size_t>(c - 0x2F800)];
-  return 0;
-}
-
-}  // namespace normalize_detail
 
 // ---------------------------------------------------------------------------------------------
 // Counts and options.
@@ -309,24 +164,12 @@ NormalizerConfig::NormalizerConfig(const NormalizeOptions& opts)
   }
 }
 
-using nd::CharClass;
-
-constexpr std::uint8_t ascii_class(unsigned b) {
-  if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'))
-    return nd::kLatin;
-  if (b >= '0' && b <= '9')
-    return nd::kDigit;
-  if (b == ' ')
-    return nd::kSpace;
-  return nd::kOther;
-}
-
-bool is_ascii_alnum(UChar32 c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_ascii_letter(UChar32 c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+using nd::ascii_class;
+using nd::Char;
+using nd::is_ascii_alnum;
+using nd::PairMark;
+using nd::prev_code_point;
+using nd::Span;
 
 // CJK for context: Han, kana, Hangul and CJK punctuation.
 bool is_cjk(std::uint8_t cls) {
@@ -407,34 +250,6 @@ bool is_sentence_start(UChar32 c) {
   }
 }
 
-bool is_scheme_char(std::uint8_t b) {
-  return is_ascii_alnum(b) || b == '+' || b == '.' || b == '-';
-}
-
-// Bytes a URL may hold (RFC 3986 plus what real links carry), ASCII only.
-bool is_url_char(std::uint8_t b) {
-  if (b <= 0x20 || b >= 0x7F)
-    return false;
-  switch (b) {
-    case '"':
-    case '<':
-    case '>':
-    case '\\':
-    case '^':
-    case '`':
-    case '{':
-    case '|':
-    case '}':
-      return false;
-    default:
-      return true;
-  }
-}
-
-bool is_email_local_char(std::uint8_t b) {
-  return is_ascii_alnum(b) || b == '.' || b == '_' || b == '%' || b == '+' || b == '-';
-}
-
 void append_utf8(std::string& out, UChar32 c) {
   const auto u = static_cast<std::uint32_t>(c);
   if (u < 0x80) {
@@ -454,15 +269,6 @@ void append_utf8(std::string& out, UChar32 c) {
   }
 }
 
-// The code point that ends before s[i], moving i to its start (U8_PREV without its casts);
-// negative for an ill-formed sequence.
-UChar32 prev_code_point(const std::uint8_t* s, int32_t& i) {
-  const UChar32 c = s[--i];
-  if (c < 0x80)
-    return c;
-  return utf8_prevCharSafeBody(s, 0, &i, c, -1);
-}
-
 bool all_ascii(std::string_view s) {
   const char* p = s.data();
   const char* end = p + s.size();
@@ -480,80 +286,81 @@ bool all_ascii(std::string_view s) {
   return true;
 }
 
-struct Char {
-  UChar32 c;           // -1 at the end of the line or for an ill-formed sequence
-  std::uint8_t value;  // trie value: class and flags
-  const std::uint8_t* next;
-  std::uint8_t cls() const { return value & nd::kClassMask; }
-};
+// N16 over `text`, the spans in `keep` (URLs, offsets into `text`) left as they are: the number
+// of changes, with the result in `normalized`, or 0 when `text` was NFC already (then
+// `normalized` is not touched).
+std::uint64_t compose_outside(const icu::Normalizer2& nfc, std::string_view text,
+                              const std::vector<Span>& keep, std::string& normalized) {
+  std::uint64_t changes = 0;
+  std::string result;
+  auto normalize_piece = [&](std::size_t from, std::size_t to) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::StringPiece piece(text.data() + from, static_cast<int32_t>(to - from));
+    if (nfc.isNormalizedUTF8(piece, status) || U_FAILURE(status)) {
+      result.append(piece.data(), static_cast<std::size_t>(piece.size()));
+      return;
+    }
+    icu::StringByteSink<std::string> sink(&result);
+    icu::Edits edits;
+    nfc.normalizeUTF8(0, piece, sink, &edits, status);
+    changes += static_cast<std::uint64_t>(edits.numberOfChanges());
+  };
+  std::size_t from = 0;
+  for (const Span& span : keep) {
+    normalize_piece(from, span.begin);
+    result.append(text, span.begin, span.end - span.begin);
+    from = span.end;
+  }
+  normalize_piece(from, text.size());
+  if (changes != 0)
+    normalized = std::move(result);
+  return changes;
+}
 
-// One ASCII '(' ')' '"' '<' '>' outside URLs, and whether N6 turns it full-width.
-struct PairMark {
-  std::size_t pos;
-  std::uint32_t han_before;  // Han characters from the start of the scan to here
-  char ch;
-  bool convert;
-  bool opening;  // of a pair
-};
-
+// The output pass over one line at a time: copies what no rule touches, hands the rest to the
+// rule that may change it, and asks the analyses (N6's pairs, N15's spans) for their decisions
+// when it first needs them on a line. One walker serves a whole text, so that its buffers are
+// reused from line to line.
 class LineWalker {
  public:
-  LineWalker(const NormalizerConfig& impl, std::string& out, NormalizeCounts& counts,
-             std::vector<PairMark>& marks, std::vector<std::size_t>& stack,
-             std::vector<std::pair<std::size_t, std::size_t>>& urls)
-      : impl_(impl),
-        table_(impl.table),
-        out_(out),
-        counts_(counts),
-        marks_(marks),
-        stack_(stack),
-        urls_(urls) {}
+  LineWalker(const NormalizerConfig& impl, std::string& out, NormalizeCounts& counts)
+      : impl_(impl), table_(impl.table), out_(out), counts_(counts) {}
 
   void run(std::string_view line);
 
  private:
   void walk(std::string_view line);
-  // N16 over `text`, URL spans (offsets into `text`) left as they are; the changes made, or 0
-  // when `text` was NFC already (then `normalized` is not touched).
-  std::uint64_t compose(std::string_view text,
-                        const std::vector<std::pair<std::size_t, std::size_t>>& urls,
-                        std::string& normalized) const;
+  void walk_composed(std::string_view line, const NormalizeCounts& before);
   bool on(int rule) const { return impl_.on(rule); }
   void count(int rule, std::uint64_t n = 1) {
     counts_.changes[static_cast<std::size_t>(rule)] += n;
   }
 
+  // The walker's own copies of Line::decode() and Line::peek(), the hottest calls of its
+  // handlers: GCC inlines these there, as it did before the analyses moved out, but calls Line's
+  // out of line, which the clean-text bench measures some 3% slower.
   Char decode(const std::uint8_t* p) const {
-    if (p >= end_)
-      return {-1, nd::kNone, end_};
+    const std::uint8_t* end = line_.end();
+    if (p >= end)
+      return {-1, nd::kNone, end};
     if (*p < 0x80)
       return {*p, ascii_class(*p), p + 1};
     int32_t i = 0;
     UChar32 c;
-    U8_NEXT(p, i, static_cast<int32_t>(end_ - p), c);
+    U8_NEXT(p, i, static_cast<int32_t>(end - p), c);
     if (c < 0)
       return {-1, nd::kInvalid | nd::kSpecial, p + i};
     return {c, table_.get(c), p + i};
   }
-  Char peek(const std::uint8_t* p) const;  // the next character, past deleted ones (N13)
-  Char last_out() const;                   // the last character written on this line
-  // A mark NFC may compose with what precedes it (か + U+3099 → が): a non-zero combining
-  // class, or an NFC quick check of Maybe. Not a singleton such as U+2126 OHM SIGN, which NFC
-  // replaces (by U+03A9) but which composes with nothing.
-  bool is_combining(UChar32 c) const {
-    if (c < 0x300)
-      return false;
-    const std::uint8_t value = table_.get(c);
-    if (!(value & nd::kNfc) || (value & nd::kClassMask) != nd::kOther)
-      return false;
-    return u_getCombiningClass(c) != 0 ||
-           u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_MAYBE;
+  Char peek(const std::uint8_t* p) const {  // past what N13 deletes
+    Char ch = decode(p);
+    while (ch.cls() == nd::kIgnorable && on(13))
+      ch = decode(ch.next);
+    return ch;
   }
-  std::uint8_t class_of(UChar32 c) const {
-    return c < 0      ? std::uint8_t{nd::kNone}
-           : c < 0x80 ? ascii_class(static_cast<unsigned>(c))
-                      : static_cast<std::uint8_t>(table_.get(c) & nd::kClassMask);
-  }
+  Char last_out() const;  // the last character written on this line
+
+  std::uint8_t class_of(UChar32 c) const { return table_.class_of(c); }
 
   void emit(UChar32 c) { append_utf8(out_, c); }
   void emit_raw(const std::uint8_t* p, const std::uint8_t* q) {
@@ -589,6 +396,11 @@ class LineWalker {
 
   const std::uint8_t* special(const std::uint8_t* p);
   const std::uint8_t* ascii_special(const std::uint8_t* p);
+  const std::uint8_t* option_or_nfc(const std::uint8_t* p, const Char& ch);
+  const std::uint8_t* number_sign(const Char& ch);
+  const std::uint8_t* small_form(const Char& ch);
+  const std::uint8_t* middle_dot(const Char& ch);
+  const std::uint8_t* letter_or_ideograph(const Char& ch);
   const std::uint8_t* spaces(const std::uint8_t* p);
   const std::uint8_t* western_punct(const std::uint8_t* p);
   const std::uint8_t* dots(const std::uint8_t* p);
@@ -604,62 +416,34 @@ class LineWalker {
   bool chinese_sentence_before() const;
   std::uint8_t class_right_of_space(const std::uint8_t* q, std::uint8_t left);
 
-  // N15: the span of a URL or email that the byte at `p` belongs to, as [begin, end). Judged as
-  // a second pass sees the line: N1 makes full-width letters and digits ASCII and N13 removes
-  // invisible characters outside URLs, so both count as what they become.
-  bool find_url(const std::uint8_t* p, const std::uint8_t** begin, const std::uint8_t** end) const;
-  // The character before `s` / at `s` as a second pass sees it (past N13 characters, full-width
-  // letters and digits as ASCII), and where it starts / ends; -1 at the line's start / end.
-  UChar32 seen_before(const std::uint8_t* s, const std::uint8_t** at) const;
-  UChar32 seen_at(const std::uint8_t* s, const std::uint8_t** next) const;
-  UChar32 as_seen(UChar32 c) const;  // N1's ASCII for a full-width letter or digit
-  const std::uint8_t* url_end(const std::uint8_t* p) const;
-  // Just past the N13 character at `p` when there is one and the line goes on, else null.
-  const std::uint8_t* past_ignorable(const std::uint8_t* p) const {
-    if (*p < 0x80 || !on(13))
-      return nullptr;
-    Char ch = decode(p);
-    return ch.cls() == nd::kIgnorable && ch.next < end_ ? ch.next : nullptr;
-  }
-
-  // N6: pairs, decided once per line from the first paren or quote on.
+  // N6's decisions, made once per line, at the first mark the walk looks at.
   void ensure_pairs(const std::uint8_t* from);
   const PairMark* mark_at(const std::uint8_t* p);
   // The class the character `ch` at `at` will have in the output: an ASCII ( ) " < > that
   // N6 converts counts as CJK punctuation, so that rules looking ahead at it decide as a
   // second pass, which sees the converted mark, will.
   std::uint8_t class_ahead(const Char& ch);
-  void decide_pair(std::size_t open, std::size_t close);
-  bool han_touches_left(const std::uint8_t* p) const;
-  bool is_list_marker(const std::uint8_t* p, const std::uint8_t* q) const;
 
   void finish_line();
+  void trim_trailing_spaces();
+  void compose_output();
 
   const NormalizerConfig& impl_;
   const CharTable& table_;
   std::string& out_;
   NormalizeCounts& counts_;
-  std::vector<PairMark>& marks_;
-  std::vector<std::size_t>& stack_;
-  std::vector<std::size_t> angles_;  // open '<' marks (parentheses use stack_)
-  std::vector<std::pair<std::size_t, std::size_t>>& urls_;       // URLs written, from line_start_
-  std::vector<std::pair<std::size_t, std::size_t>> input_urls_;  // the same, in the input line
-  std::string composed_;  // the input line through N16, when it was not NFC
+  std::vector<PairMark> marks_;  // N6's decisions on this line, once made
+  nd::PairScratch pair_scratch_;
+  std::vector<Span> urls_;        // the URLs N15 copied, in out_ from line_start_
+  std::vector<Span> input_urls_;  // the same, in the line walked
+  std::string composed_;          // the input line through N16, when it was not NFC
 
-  const std::uint8_t* begin_ = nullptr;
-  const std::uint8_t* end_ = nullptr;
+  nd::Line line_;               // the line walked
   std::size_t line_start_ = 0;  // where this line starts in out_
   bool pairs_done_ = false;
   std::size_t mark_cursor_ = 0;
   bool needs_nfc_ = false;
 };
-
-Char LineWalker::peek(const std::uint8_t* p) const {
-  Char ch = decode(p);
-  while (ch.cls() == nd::kIgnorable && on(13))
-    ch = decode(ch.next);
-  return ch;
-}
 
 Char LineWalker::last_out() const {
   if (out_.size() == line_start_)
@@ -677,7 +461,7 @@ Char LineWalker::last_out() const {
     c = prev_code_point(s, i);
   }
   // A combining mark stands for its base: NFC may compose the two (か + U+3099 → が).
-  while (i > 0 && is_combining(c)) {
+  while (i > 0 && table_.is_combining(c)) {
     UChar32 base;
     int32_t j = i;
     base = prev_code_point(s, j);
@@ -712,30 +496,33 @@ void LineWalker::append_run(const std::uint8_t* p, const std::uint8_t* q,
   emit_raw(p, q);
 }
 
-// A line that is not NFC is walked again after N16 has composed it (URLs apart), so that the
-// rules judge the text a second pass will see: NFC may change how many characters a line holds
-// (a Tibetan letter excluded from composition decomposes into two).
 void LineWalker::run(std::string_view line) {
   line_start_ = out_.size();
   NormalizeCounts before;
   if (on(16))
     before = counts_;
   walk(line);
-  if (needs_nfc_ && on(16)) {
-    const std::uint64_t changes = compose(line, input_urls_, composed_);
-    if (changes != 0) {
-      counts_ = before;
-      out_.resize(line_start_);
-      walk(composed_);
-      count(16, changes);
-    }
-  }
+  if (needs_nfc_ && on(16))
+    walk_composed(line, before);
   finish_line();
 }
 
+// A line that is not NFC is walked again once N16 has composed it (URLs apart), so that the
+// rules judge the text a second pass will see: NFC may change how many characters a line holds
+// (a Tibetan letter excluded from composition decomposes into two). The first walk's output and
+// counts are dropped; `before` holds the counts from before it.
+void LineWalker::walk_composed(std::string_view line, const NormalizeCounts& before) {
+  const std::uint64_t changes = compose_outside(*impl_.nfc, line, input_urls_, composed_);
+  if (changes == 0)
+    return;
+  counts_ = before;
+  out_.resize(line_start_);
+  walk(composed_);
+  count(16, changes);
+}
+
 void LineWalker::walk(std::string_view line) {
-  begin_ = reinterpret_cast<const std::uint8_t*>(line.data());
-  end_ = begin_ + line.size();
+  line_ = nd::Line(line, table_, impl_.options.enabled);
   pairs_done_ = false;
   mark_cursor_ = 0;
   needs_nfc_ = false;
@@ -745,12 +532,13 @@ void LineWalker::walk(std::string_view line) {
 
   const UCPTrie* trie = table_.trie();
   const std::uint8_t mask = impl_.special_mask;
-  const std::uint8_t* p = begin_;
-  while (p < end_) {
+  const std::uint8_t* p = line_.begin();
+  const std::uint8_t* const end = line_.end();
+  while (p < end) {
     // The fast path: copy what no rule touches.
     const std::uint8_t* run = p;
     std::uint8_t first_value = 0;
-    while (p < end_) {
+    while (p < end) {
       std::uint8_t b = *p;
       if (b < 0x80) {
         // A space right after copied ASCII has no CJK on its left, so no rule removes it.
@@ -762,7 +550,7 @@ void LineWalker::walk(std::string_view line) {
       }
       const std::uint8_t* q = p;
       std::uint8_t value;
-      UCPTRIE_FAST_U8_NEXT(trie, UCPTRIE_8, q, end_, value);
+      UCPTRIE_FAST_U8_NEXT(trie, UCPTRIE_8, q, end, value);
       if (value & mask)
         break;
       if (p == run)
@@ -771,15 +559,17 @@ void LineWalker::walk(std::string_view line) {
     }
     if (p != run)
       append_run(run, p, first_value);
-    if (p < end_)
+    if (p < end)
       p = special(p);
   }
 }
 
+// The character at `p`, where the copy loop stopped: handed to the rule that may change it, or
+// copied.
 const std::uint8_t* LineWalker::special(const std::uint8_t* p) {
   if (*p < 0x80)
     return ascii_special(p);
-  Char ch = decode(p);
+  const Char ch = decode(p);
   const UChar32 c = ch.c;
   switch (ch.cls()) {
     case nd::kSpace:
@@ -797,31 +587,13 @@ const std::uint8_t* LineWalker::special(const std::uint8_t* p) {
     default:
       break;
   }
-  if (!(ch.value & nd::kSpecial)) {
-    // Special only for an option or for NFC.
-    if ((ch.value & nd::kCorner) && impl_.options.corner_quotes) {
-      emit(c == 0x300C ? 0x201C : c == 0x300D ? 0x201D : c == 0x300E ? 0x2018 : 0x2019);
-    } else {
-      emit_raw(p, ch.next);
-      if (ch.value & nd::kNfc)
-        needs_nfc_ = true;
-    }
-    return ch.next;
-  }
+  if (!(ch.value & nd::kSpecial))
+    return option_or_nfc(p, ch);
+  const std::uint8_t* next = nullptr;
   switch (c) {
-    case 0xFF0E:  // N2: ．between digits
-      if (on(2) && last_out().cls() == nd::kDigit && peek(ch.next).cls() == nd::kDigit) {
-        out_.push_back('.');
-        count(2);
-        return ch.next;
-      }
-      break;
-    case 0xFF05:  // N2: ％ after a digit
-      if (on(2) && last_out().cls() == nd::kDigit) {
-        out_.push_back('%');
-        count(2);
-        return ch.next;
-      }
+    case 0xFF0E:
+    case 0xFF05:
+      next = number_sign(ch);
       break;
     case 0xFE50:
     case 0xFE51:
@@ -831,24 +603,10 @@ const std::uint8_t* LineWalker::special(const std::uint8_t* p) {
     case 0xFE57:
     case 0xFF64:
     case 0xFF62:
-    case 0xFF63: {  // N3
-      if (!on(3))
-        break;
-      static constexpr std::pair<UChar32, UChar32> kForms[] = {
-          {0xFE50, 0xFF0C}, {0xFE51, 0x3001}, {0xFE54, 0xFF1B}, {0xFE55, 0xFF1A}, {0xFE56, 0xFF1F},
-          {0xFE57, 0xFF01}, {0xFF64, 0x3001}, {0xFF62, 0x300C}, {0xFF63, 0x300D}};
-      UChar32 to = 0;
-      for (auto [from, form] : kForms) {
-        if (from == c)
-          to = form;
-      }
-      if (impl_.options.corner_quotes && (to == 0x300C || to == 0x300D)) {
-        to = to == 0x300C ? 0x201C : 0x201D;
-      }
-      emit(to);
-      count(3);
-      return ch.next;
-    }
+    case 0xFF63:
+      if (on(3))
+        next = small_form(ch);
+      break;
     case 0x3002:
     case 0xFE52:
     case 0xFF61:
@@ -864,71 +622,131 @@ const std::uint8_t* LineWalker::special(const std::uint8_t* p) {
     case 0xFF65:
     case 0x2027:
     case 0x2022:
-    case 0x2219: {  // N9
-      if (!on(9) || last_out().cls() != nd::kHan)
-        break;
-      // Spaces after the CJK dots ・･ would go with N11, so look past them (and drop them).
-      const bool cjk_dot = ch.cls() == nd::kPunct;
-      const std::uint8_t* q = ch.next;
-      Char right = peek(q);
-      while (cjk_dot && on(11) && right.cls() == nd::kSpace) {
-        q = right.next;
-        right = peek(q);
-      }
-      if (right.cls() == nd::kHan) {
-        drop_ignorables(ch.next, q);
-        out_.append("\u00B7");
-        count(9);
-        return q;
-      }
+    case 0x2219:
+      next = middle_dot(ch);
       break;
-    }
     case 0x301C:  // N10
       if (on(10)) {
         out_.append("\uFF5E");
         count(10);
-        return ch.next;
+        next = ch.next;
       }
       break;
     default:
-      if (ch.cls() == nd::kLatin || ch.cls() == nd::kDigit) {  // N1: full-width letters, digits
-        if (on(1)) {
-          emit_spaced(c - 0xFEE0, ascii_class(static_cast<unsigned>(c - 0xFEE0)));
-          count(1);
-          return ch.next;
-        }
-      } else if (ch.cls() == nd::kHan) {  // N14
-        UChar32 to = table_.ideograph_for(c);
-        if (on(14) && to != 0) {
-          emit_spaced(to, nd::kHan);
-          count(14);
-          return ch.next;
-        }
-        if (ch.value & nd::kNfc)
-          needs_nfc_ = true;
-        emit_spaced(c, nd::kHan);
-        return ch.next;
-      }
+      next = letter_or_ideograph(ch);
       break;
   }
+  if (next != nullptr)
+    return next;
   emit_raw(p, ch.next);
   if (ch.value & nd::kNfc)
     needs_nfc_ = true;
   return ch.next;
 }
 
+// A character special only for an option (corner quotes) or for NFC.
+const std::uint8_t* LineWalker::option_or_nfc(const std::uint8_t* p, const Char& ch) {
+  const UChar32 c = ch.c;
+  if ((ch.value & nd::kCorner) && impl_.options.corner_quotes) {
+    emit(c == 0x300C ? 0x201C : c == 0x300D ? 0x201D : c == 0x300E ? 0x2018 : 0x2019);
+  } else {
+    emit_raw(p, ch.next);
+    if (ch.value & nd::kNfc)
+      needs_nfc_ = true;
+  }
+  return ch.next;
+}
+
+// N2: ．between digits, ％ after a digit. Null when the rule does not apply.
+const std::uint8_t* LineWalker::number_sign(const Char& ch) {
+  if (!on(2) || last_out().cls() != nd::kDigit)
+    return nullptr;
+  if (ch.c == 0xFF0E) {
+    if (peek(ch.next).cls() != nd::kDigit)
+      return nullptr;
+    out_.push_back('.');
+  } else {
+    out_.push_back('%');
+  }
+  count(2);
+  return ch.next;
+}
+
+// N3: a small or half-width form as the CJK punctuation it stands for.
+const std::uint8_t* LineWalker::small_form(const Char& ch) {
+  static constexpr std::pair<UChar32, UChar32> kForms[] = {
+      {0xFE50, 0xFF0C}, {0xFE51, 0x3001}, {0xFE54, 0xFF1B}, {0xFE55, 0xFF1A}, {0xFE56, 0xFF1F},
+      {0xFE57, 0xFF01}, {0xFF64, 0x3001}, {0xFF62, 0x300C}, {0xFF63, 0x300D}};
+  UChar32 to = 0;
+  for (auto [from, form] : kForms) {
+    if (from == ch.c)
+      to = form;
+  }
+  if (impl_.options.corner_quotes && (to == 0x300C || to == 0x300D)) {
+    to = to == 0x300C ? 0x201C : 0x201D;
+  }
+  emit(to);
+  count(3);
+  return ch.next;
+}
+
+// N9: a middle dot between Han characters as U+00B7. Null when the rule does not apply.
+const std::uint8_t* LineWalker::middle_dot(const Char& ch) {
+  if (!on(9) || last_out().cls() != nd::kHan)
+    return nullptr;
+  // Spaces after the CJK dots ・･ would go with N11, so look past them (and drop them).
+  const bool cjk_dot = ch.cls() == nd::kPunct;
+  const std::uint8_t* q = ch.next;
+  Char right = peek(q);
+  while (cjk_dot && on(11) && right.cls() == nd::kSpace) {
+    q = right.next;
+    right = peek(q);
+  }
+  if (right.cls() != nd::kHan)
+    return nullptr;
+  drop_ignorables(ch.next, q);
+  out_.append("\u00B7");
+  count(9);
+  return q;
+}
+
+// N1 on a full-width letter or digit, N14 on a Kangxi radical or compatibility ideograph. Null
+// for any other character, and for a full-width letter or digit with N1 off.
+const std::uint8_t* LineWalker::letter_or_ideograph(const Char& ch) {
+  const UChar32 c = ch.c;
+  if (ch.cls() == nd::kLatin || ch.cls() == nd::kDigit) {
+    if (!on(1))
+      return nullptr;
+    emit_spaced(c - 0xFEE0, ascii_class(static_cast<unsigned>(c - 0xFEE0)));
+    count(1);
+    return ch.next;
+  }
+  if (ch.cls() != nd::kHan)
+    return nullptr;
+  const UChar32 to = table_.ideograph_for(c);
+  if (on(14) && to != 0) {
+    emit_spaced(to, nd::kHan);
+    count(14);
+    return ch.next;
+  }
+  if (ch.value & nd::kNfc)
+    needs_nfc_ = true;
+  emit_spaced(c, nd::kHan);
+  return ch.next;
+}
+
 const std::uint8_t* LineWalker::ascii_special(const std::uint8_t* p) {
   const std::uint8_t b = *p;
-  const std::uint8_t* begin;
-  const std::uint8_t* end;
   switch (b) {
     case ' ':
       return spaces(p);
     case ':':
     case '.':
     case '@':
-      if (on(15) && find_url(p, &begin, &end))
-        return url(p, end);
+      if (on(15)) {
+        if (const std::optional<nd::UrlSpan> span = nd::url_span_at(line_, line_.offset(p)))
+          return url(p, line_.begin() + span->end);
+      }
       if (b == '.')
         return dots(p);
       if (b == ':')
@@ -961,7 +779,7 @@ const std::uint8_t* LineWalker::spaces(const std::uint8_t* p) {
   const std::uint8_t* q = p;
   bool unusual = false;
   std::uint64_t deleted = 0;
-  while (q < end_) {
+  while (q < line_.end()) {
     Char ch = decode(q);
     if (ch.cls() == nd::kSpace) {
       unusual |= ch.c != ' ';
@@ -1056,7 +874,7 @@ const std::uint8_t* LineWalker::western_punct(const std::uint8_t* p) {
     }
     count(4);
     const std::uint8_t* q = p + 1;
-    while (q < end_) {
+    while (q < line_.end()) {
       Char ch = decode(q);
       if (ch.cls() == nd::kIgnorable && on(13)) {
         count(13);
@@ -1081,7 +899,7 @@ std::uint8_t LineWalker::class_ahead(const Char& ch) {
     return ch.cls();
   const std::uint8_t* at = ch.next - 1;  // ASCII: one byte
   ensure_pairs(at);
-  const auto pos = static_cast<std::size_t>(at - begin_);
+  const auto pos = static_cast<std::size_t>(at - line_.begin());
   const auto it = std::lower_bound(marks_.begin(), marks_.end(), pos,
                                    [](const PairMark& m, std::size_t v) { return m.pos < v; });
   return it != marks_.end() && it->pos == pos && it->convert ? std::uint8_t{nd::kPunct} : ch.cls();
@@ -1233,144 +1051,11 @@ void LineWalker::ensure_pairs(const std::uint8_t* from) {
   if (pairs_done_)
     return;
   pairs_done_ = true;
-  marks_.clear();
-  stack_.clear();
-  angles_.clear();
-  std::size_t open_quote = SIZE_MAX;
-  std::uint32_t han = 0;
-  for (const std::uint8_t* q = from; q < end_;) {
-    const std::uint8_t b = *q;
-    if (b >= 0x80) {
-      std::uint8_t value;
-      UCPTRIE_FAST_U8_NEXT(table_.trie(), UCPTRIE_8, q, end_, value);
-      han += (value & nd::kClassMask) == nd::kHan;
-      continue;
-    }
-    if (b != ':' && b != '.' && b != '@' && b != '(' && b != ')' && b != '"' && b != '<' &&
-        b != '>') {
-      ++q;
-      continue;
-    }
-    const std::uint8_t* url_begin;
-    const std::uint8_t* url_stop;
-    if ((b == ':' || b == '.' || b == '@') && on(15) && find_url(q, &url_begin, &url_stop)) {
-      q = url_stop;
-      continue;
-    }
-    if (b == '(' || b == ')' || b == '"' || b == '<' || b == '>') {
-      marks_.push_back(
-          {static_cast<std::size_t>(q - begin_), han, static_cast<char>(b), false, false});
-      const std::size_t index = marks_.size() - 1;
-      // Each kind pairs on its own stack: whether one kind is converted never changes how
-      // the other pairs, so a second pass pairs as the first did.
-      std::vector<std::size_t>& opened = (b == '(' || b == ')') ? stack_ : angles_;
-      if (b == '(' || b == '<') {
-        opened.push_back(index);
-      } else if (b == ')' || b == '>') {
-        if (!opened.empty()) {
-          decide_pair(opened.back(), index);
-          opened.pop_back();
-        }
-      } else if (open_quote == SIZE_MAX) {
-        open_quote = index;
-      } else {
-        decide_pair(open_quote, index);
-        open_quote = SIZE_MAX;
-      }
-    }
-    ++q;
-  }
-}
-
-void LineWalker::decide_pair(std::size_t open, std::size_t close) {
-  if (!on(6))
-    return;
-  const PairMark& o = marks_[open];
-  const PairMark& c = marks_[close];
-  const bool holds_han = c.han_before > o.han_before;
-  bool convert = holds_han;
-  if (o.ch == '<') {
-    // Angle brackets only around a title: non-ASCII text right inside both marks. `a<b>c`,
-    // `<br/>`, `<!-- 注释 -->` and `3 < 4 且 5 > 2` stay. ASCII punctuation that other rules
-    // may turn full-width (`<码-->`, `<堁?>`, `<爆">`, `<<中>>`) is looked past, so that the
-    // decision is the same before and after they have run, and a second pass agrees with the first.
-    // ASCII that N4-N8 make full-width and what it becomes; spaces that N4, N11 and N12
-    // remove or change; what N13 deletes.
-    static constexpr char32_t kChanged[] = {
-        ',',    ';',    ':',    '!',    '?',    '.',    '-',    '(',    ')',
-        '"',    '<',    '>',    ' ',    '\t',   0xFF0C, 0xFF1B, 0xFF1A, 0xFF01,
-        0xFF1F, 0x3002, 0x2014, 0x2026, 0xFF08, 0xFF09, 0x201C, 0x201D, 0x3008,
-        0x3009, 0x3000, 0x00A0, 0x202F, 0x205F, 0x200B, 0x2060, 0xFEFF, 0x00AD};
-    auto convertible = [](UChar32 ch) {
-      return (ch >= 0x2002 && ch <= 0x200A) ||
-             std::find(std::begin(kChanged), std::end(kChanged), static_cast<char32_t>(ch)) !=
-                 std::end(kChanged);
-    };
-    const auto inner_begin = static_cast<int32_t>(o.pos + 1);
-    const auto inner_end = static_cast<int32_t>(c.pos);
-    int32_t first = inner_begin;
-    UChar32 first_char = -1;
-    while (first < inner_end) {
-      int32_t next = first;
-      U8_NEXT(begin_, next, inner_end, first_char);
-      if (!convertible(first_char))
-        break;
-      first = next;
-      first_char = -1;
-    }
-    int32_t last = inner_end;
-    UChar32 last_char = -1;
-    while (last > first) {
-      int32_t prev = last;
-      last_char = prev_code_point(begin_, prev);
-      if (!convertible(last_char))
-        break;
-      last = prev;
-      last_char = -1;
-    }
-    const bool tight = first < last && first_char >= 0x80 && last_char >= 0x80;
-    marks_[open].convert = marks_[close].convert = holds_han && tight;
-    marks_[open].opening = true;
-    return;
-  }
-  if (!convert) {
-    const bool touches =
-        han_touches_left(begin_ + o.pos) || peek(begin_ + c.pos + 1).cls() == nd::kHan;
-    // (1) (a) (iv) before Chinese text are list markers, not parentheses of the sentence.
-    convert = touches && !(o.ch == '(' && is_list_marker(begin_ + o.pos + 1, begin_ + c.pos));
-  }
-  marks_[open].convert = marks_[close].convert = convert;
-  marks_[open].opening = true;
-}
-
-bool LineWalker::han_touches_left(const std::uint8_t* p) const {
-  auto i = static_cast<int32_t>(p - begin_);
-  while (i > 0) {
-    UChar32 c;
-    c = prev_code_point(begin_, i);
-    std::uint8_t cls = class_of(c);
-    if (cls == nd::kIgnorable && on(13))
-      continue;
-    return cls == nd::kHan;
-  }
-  return false;
-}
-
-bool LineWalker::is_list_marker(const std::uint8_t* p, const std::uint8_t* q) const {
-  const auto n = q - p;
-  if (n < 1 || n > 4)
-    return false;
-  bool digits = true;
-  bool roman = true;
-  for (const std::uint8_t* s = p; s < q; ++s) {
-    digits &= *s >= '0' && *s <= '9';
-    roman &= std::strchr("ivxIVX", *s) != nullptr && *s != 0;
-  }
-  return (digits && n <= 3) || roman || (n == 1 && is_ascii_letter(*p));
+  nd::pair_marks(line_, line_.offset(from), marks_, pair_scratch_);
 }
 
 const PairMark* LineWalker::mark_at(const std::uint8_t* p) {
-  const auto pos = static_cast<std::size_t>(p - begin_);
+  const auto pos = static_cast<std::size_t>(p - line_.begin());
   while (mark_cursor_ < marks_.size() && marks_[mark_cursor_].pos < pos)
     ++mark_cursor_;
   if (mark_cursor_ < marks_.size() && marks_[mark_cursor_].pos == pos) {
@@ -1472,263 +1157,58 @@ const std::uint8_t* LineWalker::full_stops(const std::uint8_t* p) {
 // ASCII letters and digits, special only for CJK–Latin spacing.
 const std::uint8_t* LineWalker::alnum_run(const std::uint8_t* p) {
   const std::uint8_t* q = p + 1;
-  while (q < end_ && is_ascii_alnum(*q))
+  while (q < line_.end() && is_ascii_alnum(*q))
     ++q;
   emit_spaced(*p, ascii_class(*p));
   emit_raw(p + 1, q);
   return q;
 }
 
-// N15: a URL or email is copied as it is from its trigger (':' of "://", '.' of "www.", '@') on.
-// The part before the trigger (a scheme, "www", the local part of an email) has been copied
-// already: it is ASCII letters, digits and . _ % + -, which no rule changes there.
+// N15: a URL or email is copied as it is from its trigger on (see UrlSpan).
 const std::uint8_t* LineWalker::url(const std::uint8_t* trigger, const std::uint8_t* end) {
   const std::size_t out_begin = out_.size() - line_start_;
   emit_raw(trigger, end);
-  urls_.emplace_back(out_begin, out_.size() - line_start_);
-  input_urls_.emplace_back(static_cast<std::size_t>(trigger - begin_),
-                           static_cast<std::size_t>(end - begin_));
+  urls_.push_back({out_begin, out_.size() - line_start_});
+  input_urls_.push_back({line_.offset(trigger), line_.offset(end)});
   return end;
 }
 
-UChar32 LineWalker::as_seen(UChar32 c) const {
-  const std::uint8_t cls = class_of(c);
-  return c >= 0xFF10 && c <= 0xFF5A && on(1) && (cls == nd::kLatin || cls == nd::kDigit)
-             ? c - 0xFEE0
-             : c;
-}
-
-UChar32 LineWalker::seen_before(const std::uint8_t* s, const std::uint8_t** at) const {
-  auto i = static_cast<int32_t>(s - begin_);
-  while (i > 0) {
-    const UChar32 c = prev_code_point(begin_, i);
-    if (c >= 0x80 && on(13) && class_of(c) == nd::kIgnorable)
-      continue;
-    *at = begin_ + i;
-    return as_seen(c);
-  }
-  *at = begin_;
-  return -1;
-}
-
-UChar32 LineWalker::seen_at(const std::uint8_t* s, const std::uint8_t** next) const {
-  while (s < end_) {
-    const Char ch = decode(s);
-    s = ch.next;
-    if (ch.c >= 0x80 && on(13) && ch.cls() == nd::kIgnorable)
-      continue;
-    *next = s;
-    return as_seen(ch.c);
-  }
-  *next = end_;
-  return -1;
-}
-
-bool LineWalker::find_url(const std::uint8_t* p, const std::uint8_t** begin,
-                          const std::uint8_t** end) const {
-  auto is_ascii_where = [](UChar32 c, auto test) {
-    return c >= 0 && c < 0x80 && test(static_cast<std::uint8_t>(c));
-  };
-  if (*p == ':') {
-    // "://" after a scheme of at least two characters that starts with a letter.
-    const std::uint8_t* q = p + 1;
-    for (int slash = 0; slash < 2; ++slash) {
-      if (seen_at(q, &q) != '/')
-        return false;
-    }
-    const std::uint8_t* start = p;
-    int run = 0;
-    int length = 0;  // scheme characters from `start`, its leftmost letter
-    for (const std::uint8_t* at = p;;) {
-      const UChar32 c = seen_before(at, &at);
-      if (!is_ascii_where(c, is_scheme_char))
-        break;
-      ++run;
-      if (is_ascii_letter(c)) {
-        start = at;
-        length = run;
-      }
-    }
-    if (length < 2)
-      return false;
-    const std::uint8_t* e = url_end(q);
-    if (e == q)
-      return false;
-    *begin = start;
-    *end = e;
-    return true;
-  }
-  if (*p == '.') {
-    // "www." starting a word.
-    const std::uint8_t* s = p;
-    for (int i = 0; i < 3; ++i) {
-      const UChar32 c = seen_before(s, &s);
-      if (c != 'w' && c != 'W')
-        return false;
-    }
-    if (s > begin_) {
-      // Not after a letter, a digit or a character that joins words in host names and paths
-      // (not ':', which N4 makes '：' after CJK). NFC joins a combining mark to its base.
-      const std::uint8_t* at = s;
-      UChar32 before = seen_before(at, &at);
-      while (before >= 0 && is_combining(before))
-        before = seen_before(at, &at);
-      const std::uint8_t cls = class_of(before);
-      if (cls == nd::kLatin || cls == nd::kDigit ||
-          (before >= 0 && before < 0x80 && std::strchr("./-_@", before) != nullptr)) {
-        return false;
-      }
-    }
-    const std::uint8_t* e = url_end(p + 1);
-    if (e == p + 1)
-      return false;
-    *begin = s;
-    *end = e;
-    return true;
-  }
-  // An email: local@domain.tld. The local part holds no ".." and starts with a letter or a
-  // digit: what comes before one is copied by the rules' walk, which may change it (N8 makes
-  // "--" after CJK a dash), so it cannot decide whether there is an email.
-  const std::uint8_t* start = p;
-  UChar32 right = -1;
-  for (const std::uint8_t* at = p;;) {
-    const UChar32 c = seen_before(at, &at);
-    if (!is_ascii_where(c, is_email_local_char) || (c == '.' && right == '.'))
-      break;
-    if (is_ascii_alnum(c))
-      start = at;
-    right = c;
-  }
-  if (start == p)
-    return false;
-  const std::uint8_t* e = p + 1;
-  int labels = 0;
-  while (true) {
-    int length = 0;
-    for (const std::uint8_t* next = e;;) {
-      const UChar32 c = seen_at(e, &next);
-      if (!(is_ascii_where(c, is_ascii_alnum) || c == '-'))
-        break;
-      e = next;
-      ++length;
-    }
-    if (length == 0)
-      return false;
-    ++labels;
-    const std::uint8_t* after_dot;
-    const std::uint8_t* next;
-    if (seen_at(e, &after_dot) == '.' &&
-        is_ascii_where(seen_at(after_dot, &next), is_ascii_alnum)) {
-      e = after_dot;
-      continue;
-    }
-    break;
-  }
-  if (labels < 2)
-    return false;
-  *begin = start;
-  *end = e;
-  return true;
-}
-
-// The end of a URL's characters from `p`, without the punctuation that ends the sentence it sits
-// in, and without a ')' it did not open (GitHub's autolink rule).
-const std::uint8_t* LineWalker::url_end(const std::uint8_t* p) const {
-  const std::uint8_t* q = p;
-  int open = 0;
-  int close = 0;
-  while (q < end_) {
-    if (is_url_char(*q)) {
-      open += *q == '(';
-      close += *q == ')';
-      ++q;
-    } else if (const std::uint8_t* r = past_ignorable(q); r != nullptr && is_url_char(*r)) {
-      q = r;  // kept inside the URL, so that a second pass finds the same URL
-    } else if (Char ch = decode(q);
-               on(1) && ch.c >= 0xFF10 && ch.c <= 0xFF5A && (ch.value & nd::kSpecial)) {
-      q = ch.next;  // a full-width letter or digit, which N1 would make a URL character
-    } else {
-      break;
-    }
-  }
-  while (q > p) {
-    const std::uint8_t last = q[-1];
-    if (last >= 0x80) {  // an N13 character does not end a URL
-      auto i = static_cast<int32_t>(q - begin_);
-      UChar32 c;
-      c = prev_code_point(begin_, i);
-      if (class_of(c) != nd::kIgnorable)
-        break;
-      q = begin_ + i;
-    } else if (std::strchr(".,:;!?'*_~", last) != nullptr) {
-      --q;
-    } else if (last == ')' && close > open) {
-      --q;
-      --close;
-    } else {
-      break;
-    }
-  }
-  return q;
-}
-
 void LineWalker::finish_line() {
-  // N11: trailing spaces.
-  if (on(11)) {
-    bool trimmed = false;
-    // The character really last (not last_out(), which reports a combining mark's base: a
-    // space carrying a mark is no trailing space).
-    const auto* s = reinterpret_cast<const std::uint8_t*>(out_.data() + line_start_);
-    while (out_.size() > line_start_) {
-      auto i = static_cast<int32_t>(out_.size() - line_start_);
-      const UChar32 c = prev_code_point(s, i);
-      if (c != '\t' && class_of(c) != nd::kSpace)
-        break;
-      out_.resize(line_start_ + static_cast<std::size_t>(i));
-      trimmed = true;
-    }
-    if (trimmed)
-      count(11);
-  }
-  // N16: NFC, only when a character that may need it was seen, and not inside URLs.
-  if (needs_nfc_ && on(16)) {
-    std::string normalized;
-    const std::string_view line(out_.data() + line_start_, out_.size() - line_start_);
-    if (const std::uint64_t changes = compose(line, urls_, normalized); changes != 0) {
-      count(16, changes);
-      out_.resize(line_start_);
-      out_ += normalized;
-    }
-  }
+  if (on(11))
+    trim_trailing_spaces();
+  if (needs_nfc_ && on(16))
+    compose_output();
 }
 
-std::uint64_t LineWalker::compose(std::string_view text,
-                                  const std::vector<std::pair<std::size_t, std::size_t>>& urls,
-                                  std::string& normalized) const {
-  std::uint64_t changes = 0;
-  std::string result;
-  auto normalize_piece = [&](std::size_t from, std::size_t to) {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::StringPiece piece(text.data() + from, static_cast<int32_t>(to - from));
-    if (impl_.nfc->isNormalizedUTF8(piece, status) || U_FAILURE(status)) {
-      result.append(piece.data(), static_cast<std::size_t>(piece.size()));
-      return;
-    }
-    icu::StringByteSink<std::string> sink(&result);
-    icu::Edits edits;
-    impl_.nfc->normalizeUTF8(0, piece, sink, &edits, status);
-    changes += static_cast<std::uint64_t>(edits.numberOfChanges());
-  };
-  std::size_t from = 0;
-  for (auto [url_begin, url_end] : urls) {
-    normalize_piece(from, url_begin);
-    result.append(text, url_begin, url_end - url_begin);
-    from = url_end;
+// N11: trailing spaces.
+void LineWalker::trim_trailing_spaces() {
+  bool trimmed = false;
+  // The character really last (not last_out(), which reports a combining mark's base: a space
+  // carrying a mark is no trailing space).
+  const auto* s = reinterpret_cast<const std::uint8_t*>(out_.data() + line_start_);
+  while (out_.size() > line_start_) {
+    auto i = static_cast<int32_t>(out_.size() - line_start_);
+    const UChar32 c = prev_code_point(s, i);
+    if (c != '\t' && class_of(c) != nd::kSpace)
+      break;
+    out_.resize(line_start_ + static_cast<std::size_t>(i));
+    trimmed = true;
   }
-  normalize_piece(from, text.size());
-  if (changes != 0)
-    normalized = std::move(result);
-  return changes;
+  if (trimmed)
+    count(11);
+}
+
+// N16 on what the rules wrote, URLs apart: the walk judged composed text, but a rule may leave
+// text that is not NFC (N1 makes Ａ + U+0301 an A + U+0301, which composes to Á).
+void LineWalker::compose_output() {
+  std::string normalized;
+  const std::string_view line(out_.data() + line_start_, out_.size() - line_start_);
+  if (const std::uint64_t changes = compose_outside(*impl_.nfc, line, urls_, normalized);
+      changes != 0) {
+    count(16, changes);
+    out_.resize(line_start_);
+    out_ += normalized;
+  }
 }
 
 }  // namespace
@@ -1761,10 +1241,7 @@ std::string Normalizer::normalize(std::string_view utf8, NormalizeCounts* counts
   std::string out;
   out.reserve(utf8.size() + utf8.size() / 4 + 16);
   NormalizeCounts local;
-  std::vector<PairMark> marks;
-  std::vector<std::size_t> stack;
-  std::vector<std::pair<std::size_t, std::size_t>> urls;
-  LineWalker walker(*impl_, out, local, marks, stack, urls);
+  LineWalker walker(*impl_, out, local);
   std::size_t start = 0;
   while (true) {
     const std::size_t newline = utf8.find('\n', start);
