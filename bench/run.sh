@@ -8,7 +8,8 @@
 # and prints medians: docs/s, MB/s, the ratio to the baseline, the -jN/-j1 speed-up, and the
 # peak RSS of -jN for the small and the 10x larger corpus. Uses the release preset.
 # When readability-lxml is installed (Debian: python3-readability), it runs too, as a peer:
-# content extraction alone, one process.
+# content extraction alone, one process. CORPUS_CLEAN_BEFORE=PATH names an earlier build of
+# corpus-clean to run -j1 in the same rounds, for "no slower than before" (after / before).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 posts=${1:-20000}
@@ -37,6 +38,11 @@ corpus_for() {  # corpus_for N → a directory of N generated posts, made once
 python=${PYTHON:-/usr/bin/python3}
 peer=no
 "$python" -c 'import readability' 2>/dev/null && peer=yes
+before=${CORPUS_CLEAN_BEFORE:-}
+if [ -n "$before" ] && [ ! -x "$before" ]; then
+  echo "bench/run.sh: CORPUS_CLEAN_BEFORE=$before is not an executable" >&2
+  exit 2
+fi
 large=$(corpus_for "$posts")
 small=$(corpus_for $((posts / 10)))
 bytes=$(find "$large" -name '*.md' -printf '%s\n' | awk '{s += $1} END {print s}')
@@ -56,6 +62,9 @@ echo "corpus: $posts posts, $((bytes / 1000000)) MB ($large)"
 for ((r = 1; r <= runs; r++)); do
   timed baseline "$bin/bench/gumbo_baseline" "$large"
   timed j1 "$bin/corpus-clean" --quiet -j1 "$large" -o /dev/null
+  if [ -n "$before" ]; then
+    timed before_j1 "$before" --quiet -j1 "$large" -o /dev/null
+  fi
   timed jN "$bin/corpus-clean" --quiet -j"$jobs" "$large" -o /dev/null
   timed small_jN "$bin/corpus-clean" --quiet -j"$jobs" "$small" -o /dev/null
   if [ "$peer" = yes ]; then
@@ -81,6 +90,12 @@ awk -v posts="$posts" -v bytes="$bytes" -v base="$base" -v j1="$j1" -v jn="$jn" 
   printf "peak RSS -j%d: %d posts %.1f MB, %d posts %.1f MB, ratio %.2f (target <= 1.2)\n", \
     jobs, posts / 10, rss_small / 1024, posts, rss_large / 1024, rss_large / rss_small
 }'
+if [ -n "$before" ]; then
+  awk -v posts="$posts" -v b="$(median before_j1 2)" -v j1="$j1" -v name="$("$before" --version)" 'BEGIN {
+    printf "\nbefore: %s -j1: %.2f s, %.0f docs/s\n", name, b, posts / b
+    printf "corpus-clean -j1 throughput / before: %.2f (target >= 1.00, within noise)\n", b / j1
+  }'
+fi
 if [ "$peer" = yes ]; then
   awk -v posts="$posts" -v peer="$(median readability 2)" -v j1="$j1" -v rss="$(median readability 3)" 'BEGIN {
     printf "\npeer: readability-lxml (content only, 1 process): %.2f s, %.0f docs/s, peak RSS %.1f MB\n", \

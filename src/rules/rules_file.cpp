@@ -300,7 +300,7 @@ class RuleParser {
       const std::string kind = main_content_kind(item);
       if (kind.empty()) {
         return error_at(item,
-                        "a main_content entry has exactly one of hint, tag, "
+                        "a main_content entry has exactly one of hint, tag, end_matter, "
                         "min_paragraph_chars, sibling_share");
       }
       Result<bool> ok = parse_main_content_entry(kind, item, rules);
