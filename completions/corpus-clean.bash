@@ -16,9 +16,10 @@ _corpus_clean() {
     prev=${COMP_WORDS[COMP_CWORD - 2]}
   fi
 
-  local options="--files-from --include --exclude --shard --ext --follow --follow-root --max-bytes --max-html-depth
-    --max-front-matter-bytes --max-yaml-nodes --max-yaml-depth -o --output --errors --stats --extract --assume-tz --fingerprint --min-chars --dedup --dedup-log
-    --near-threshold --near-bands --near-ngram --near-permutations --site --rules --explain
+  local options="--files-from --include --exclude --shard --shard-by --ext --follow --follow-root --max-bytes --max-html-depth
+    --max-front-matter-bytes --max-yaml-nodes --max-yaml-depth --input-format --html-field --text-field --id-field --url-field
+    -o --output --errors --stats --extract --assume-tz --fingerprint --min-chars --dedup --dedup-log
+    --near-threshold --near-bands --near-ngram --near-permutations --site --lang --rules --explain
     --normalize --no-normalize --simplified --corner-quotes --cjk-spacing -j --jobs
     --progress -q --quiet --strict -V --version -h --help"
   # corpus-clean dedup FILE...: its own options.
@@ -57,6 +58,34 @@ _corpus_clean() {
       mapfile -t COMPREPLY < <(compgen -W "article whole" -- "$cur")
       return 0
       ;;
+    --input-format)
+      mapfile -t COMPREPLY < <(compgen -W "auto plain warc jsonl" -- "$cur")
+      return 0
+      ;;
+    --shard-by)
+      mapfile -t COMPREPLY < <(compgen -W "file document" -- "$cur")
+      return 0
+      ;;
+    --lang)
+      mapfile -t COMPREPLY < <(compgen -W "zh ja ko en zh,ja" -- "$cur")
+      return 0
+      ;;
+    --html-field)
+      mapfile -t COMPREPLY < <(compgen -W "html content raw_content" -- "$cur")
+      return 0
+      ;;
+    --text-field)
+      mapfile -t COMPREPLY < <(compgen -W "text" -- "$cur")
+      return 0
+      ;;
+    --id-field)
+      mapfile -t COMPREPLY < <(compgen -W "id" -- "$cur")
+      return 0
+      ;;
+    --url-field)
+      mapfile -t COMPREPLY < <(compgen -W "url" -- "$cur")
+      return 0
+      ;;
     --site)
       mapfile -t COMPREPLY < <(compgen -W "$sites" -- "$cur")
       return 0
@@ -88,7 +117,7 @@ _corpus_clean() {
       return 0
       ;;
     --ext)
-      mapfile -t COMPREPLY < <(compgen -W "md,markdown,html,htm,xhtml,txt +rst" -- "$cur")
+      mapfile -t COMPREPLY < <(compgen -W "md,markdown,html,htm,xhtml,txt,warc,jsonl +rst" -- "$cur")
       return 0
       ;;
     --include | --exclude | --max-bytes | --max-html-depth | --max-front-matter-bytes | \

@@ -8,12 +8,13 @@ CORPUS_CLEAN_PACKAGES=(
   libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
   jq python3 python3-jsonschema zstd gzip
   man-db groff-base dpkg-dev file zsh
-  parallel xxhash make
+  parallel xxhash make wget
 )
 # Some of these feel like base tools but are not in a minimal Debian (debootstrap
 # --variant=minbase): file, which CPack's DEB generator runs on every packaged file
 # (tests/install), and make, which cmake only recommends and the README's Makefile example
-# needs (tests/cli/makefile.sh). scripts/fresh-debian-check shows that nothing else is missing.
+# needs (tests/cli/makefile.sh). wget writes the crawler's WARC that tests/cli/wget.sh reads
+# back. scripts/fresh-debian-check shows that nothing else is missing.
 
 log() {  # bold on a terminal, plain in logs and with NO_COLOR set
   if [ -t 2 ] && [ -z "${NO_COLOR:-}" ]; then

@@ -57,12 +57,33 @@ std::string_view to_string(ErrorCode code) {
       return "io_error";
     case ErrorCode::icu_error:
       return "icu_error";
+    case ErrorCode::malformed_record:
+      return "malformed_record";
+    case ErrorCode::truncated:
+      return "truncated";
+    case ErrorCode::unsupported_encoding:
+      return "unsupported_encoding";
   }
   return "unknown";
 }
 
+std::string RecordPlace::describe() const {
+  std::string out;
+  if (line) {
+    out = "line " + std::to_string(*line);
+    if (!record.empty())
+      out += " (id " + record + ")";
+    return out;
+  }
+  out = record.empty() ? "record" : "record " + record;
+  if (offset)
+    out += " at offset " + std::to_string(*offset);
+  return out;
+}
+
 std::string Error::message() const {
-  return path.empty() ? detail : path + ": " + detail;
+  const std::string where = place ? place->describe() + ": " : "";
+  return path.empty() ? where + detail : path + ": " + where + detail;
 }
 
 }  // namespace corpus_clean

@@ -57,7 +57,17 @@ TEST(JudgeName, DocumentsByExtensionOthersNot) {
       {"data.csv", NameVerdict::not_a_document},
       {"style.css", NameVerdict::not_a_document},
       {"_config.yml", NameVerdict::not_a_document},
-      {"out.jsonl", NameVerdict::not_a_document},
+      // Crawls and dumps hold many documents each (warc.hpp, jsonl.hpp).
+      {"CC-MAIN-20240510-00001.warc.gz", NameVerdict::document},
+      {"crawl.warc", NameVerdict::document},
+      {"crawl.WARC.zst", NameVerdict::document},
+      {"out.jsonl", NameVerdict::document},
+      {"dump.jsonl.gz", NameVerdict::document},
+      {"dump.jsonl.zst", NameVerdict::document},
+      {"crawl.arc.gz", NameVerdict::not_a_document},
+      {"crawl.warcx", NameVerdict::not_a_document},
+      {"data.json", NameVerdict::not_a_document},
+      {"crawl.cdx.gz", NameVerdict::not_a_document},
       {"archive.tar.gz", NameVerdict::not_a_document},
       {"blob.gz", NameVerdict::not_a_document},
       {"blob.zst", NameVerdict::not_a_document},
@@ -230,6 +240,38 @@ TEST(Discover, IdsAreTheNamesBytesAndTheShardHashesThem) {
   selection.shard_index = XXH3_64bits(name.data(), name.size()) % 2 + 1;
   select_inputs(d, selection);
   EXPECT_EQ(ids(d), (std::vector<std::string>{name}));
+}
+
+TEST(Discover, ShardByDocumentKeepsEveryFileSkipsStillByShard) {
+  TempDir dir;
+  std::vector<std::string> names;
+  for (int i = 0; i < 8; ++i) {
+    names.push_back("c" + std::to_string(i) + ".warc.gz");
+    write_all(dir.path() / names.back(), "x");
+    write_all(dir.path() / ("p" + std::to_string(i) + ".png"), "p");
+  }
+  for (const ShardBy by : {ShardBy::file, ShardBy::document}) {
+    Selection selection;
+    selection.shard_count = 3;
+    selection.shard_by = by;
+    std::size_t files = 0, skipped = 0;
+    for (std::uint64_t k = 1; k <= 3; ++k) {
+      selection.shard_index = k;
+      Discovery d = discover({dir.path().string()});
+      select_inputs(d, selection);
+      files += d.files.size();
+      skipped += d.skips.size();
+      for (const Skip& skip : d.skips)
+        EXPECT_TRUE(in_shard(skip.id, selection)) << skip.id;
+      for (const InputFile& file : d.files)
+        EXPECT_TRUE(by == ShardBy::document || in_shard(file.id, selection)) << file.id;
+    }
+    // By file, every file is in one shard; by document, every run reads every file.
+    EXPECT_EQ(files, by == ShardBy::file ? 8u : 24u);
+    EXPECT_EQ(skipped, 8u) << "a skip belongs to one shard either way";
+  }
+  Selection one;
+  EXPECT_TRUE(in_shard("anything", one));
 }
 
 TEST(Discover, WalksSortedSkipsHidden) {

@@ -45,9 +45,10 @@ TEST(Record, JsonLineHasEveryKeyInOrderAndCjkUnescaped) {
   for (auto it = parsed.begin(); it != parsed.end(); ++it)
     keys.push_back(it.key());
   EXPECT_EQ(keys, (std::vector<std::string>{
-                      "id",     "path",      "site",    "format",     "title", "date", "author",
-                      "source", "reporters", "editors", "categories", "tags",  "url",  "site_name",
-                      "lang",   "images",    "text",    "paragraphs", "chars", "hash", "meta"}));
+                      "id",     "path",       "site",       "format",    "title",      "date",
+                      "author", "source",     "reporters",  "editors",   "categories", "tags",
+                      "url",    "crawl_url",  "crawl_date", "site_name", "lang",       "images",
+                      "text",   "paragraphs", "chars",      "hash",      "meta"}));
   EXPECT_EQ(parsed["title"], "中文");
   EXPECT_TRUE(parsed["date"].is_null());
   EXPECT_TRUE(parsed["reporters"].is_array());

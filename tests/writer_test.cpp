@@ -108,6 +108,32 @@ TEST(RecordWriter, NearDuplicatesDroppedAndLogged) {
             "{\"id\":\"f\",\"duplicate_of\":\"e\",\"similarity\":0.875}\n");
 }
 
+TEST(RecordWriter, LangKeepsTheLanguagesNamedAndCountsTheRest) {
+  testing::TempDir dir;
+  Options options;
+  options.languages = {"zh", "ja"};
+  auto sink = OutputSink::open((dir.path() / "out.jsonl").string());
+  ASSERT_TRUE(sink.ok());
+  RecordWriter writer(**sink, make_filters(options));
+  struct Row {
+    std::string lang;
+    bool written;
+  };
+  const Row rows[] = {
+      {"zh", true}, {"ja", true}, {"en", false}, {"ko", false}, {"", false}, {"zhx", false},
+  };
+  for (const Row& row : rows) {
+    SerializedRecord in = record(row.lang, "generic", "h" + row.lang, 50);
+    in.lang = row.lang;
+    const RecordWriter::Verdict verdict = writer.write(in);
+    EXPECT_EQ(verdict.written, row.written) << "lang '" << row.lang << "'";
+    if (!row.written) {
+      ASSERT_TRUE(verdict.dropped.has_value()) << row.lang;
+      EXPECT_EQ(*verdict.dropped, "lang") << row.lang;
+    }
+  }
+}
+
 TEST(RecordWriter, NoOptionsNoFilters) {
   EXPECT_TRUE(make_filters(Options{}).empty());
 }
@@ -147,6 +173,35 @@ TEST(WorkQueue, ResultsComeBackInPushOrderWhateverTheWorkers) {
   }
   EXPECT_EQ(expected, kJobs);
   EXPECT_LE(in_flight_max.load(), kWindow + 1);  // +1: the count is read just after a take
+}
+
+TEST(WorkQueue, UnclaimedJobsWeighNoMoreThanTheBudget) {
+  WorkQueue<int, int> queue(100, 10);
+  std::atomic<int> pushed{0};
+  std::jthread feeder([&] {
+    for (int i = 0; i < 3; ++i) {
+      ASSERT_TRUE(queue.push(i, 6));  // 6 + 6 > 10: each waits for the one before it
+      ++pushed;
+    }
+    ASSERT_TRUE(queue.push(3, 50));  // heavier than the budget: pushed alone
+    ++pushed;
+    queue.close();
+  });
+  auto wait_for = [&](int n) {
+    while (pushed.load() < n)
+      std::this_thread::yield();
+  };
+  wait_for(1);
+  // A correct queue never lets the second job in before a claim; a broken one would, at once.
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(pushed.load(), 1);
+  for (int expected = 0; expected < 4; ++expected) {
+    auto job = queue.claim();
+    ASSERT_TRUE(job.has_value());
+    EXPECT_EQ(job->second, expected);
+    wait_for(expected + 2 > 4 ? 4 : expected + 2);
+  }
+  EXPECT_FALSE(queue.claim().has_value());
 }
 
 TEST(WorkQueue, StopReleasesAFeederWaitingForRoom) {

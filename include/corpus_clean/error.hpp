@@ -2,6 +2,8 @@
 // either a value or an Error. Exceptions are kept for the truly exceptional.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,18 +40,36 @@ enum class ErrorCode {
   invalid_option,
   io_error,
   icu_error,
+  malformed_record,      // a container's record cannot be read: WARC or HTTP head, JSON line
+  truncated,             // the container ends inside a record
+  unsupported_encoding,  // a payload's Content-Encoding that cannot be undone (br)
 };
 
 std::string_view to_string(Stage stage);
 std::string_view to_string(ErrorCode code);
 
+// Where a document is inside a container (a WARC file, a JSON Lines dump), for the messages
+// and the --errors log of a failure there.
+struct RecordPlace {
+  std::string record;                   // the record's own id, when known: its WARC-Record-ID,
+                                        // a row's id field
+  std::optional<std::uint64_t> offset;  // WARC: the record's byte offset in the file (of its
+                                        // gzip member or zstd frame in a compressed file)
+  std::optional<std::uint64_t> line;    // JSON Lines: the row's line number, from 1
+
+  // "record <urn:uuid:…> at offset 1234", "line 12 (id 7)".
+  std::string describe() const;
+};
+
 struct Error {
   ErrorCode code;
   Stage stage;
-  std::string detail;  // a human-readable sentence, no path in it
-  std::string path;    // filled in by the pipeline, which knows the document
+  std::string detail;                     // a human-readable sentence, no path in it
+  std::string path;                       // filled in by the pipeline, which knows the document
+  std::optional<RecordPlace> place = {};  // inside a container: which of its records
 
-  // "PATH: detail" (or just the detail when no path is known).
+  // "PATH: detail", "PATH: PLACE: detail" inside a container (or just the detail when no path
+  // is known).
   std::string message() const;
 };
 

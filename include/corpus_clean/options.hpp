@@ -16,12 +16,34 @@ namespace corpus_clean {
 
 inline constexpr std::uint64_t kDefaultMaxBytes = 64ull << 20;
 
+// What --shard splits: the input files (each run reads only its files), or the documents
+// (each run reads every container but processes only its documents; a plain file is one
+// document with the file's id, so it lands in the same shard either way).
+enum class ShardBy { file, document };
+
 // Which discovered inputs a run keeps: globs on the id, and one shard of N.
 struct Selection {
   std::vector<std::string> include;  // keep only ids matching one of these (fnmatch)
   std::vector<std::string> exclude;  // drop ids matching one of these
   std::uint64_t shard_index = 1;     // 1-based: keep inputs of shard K ...
   std::uint64_t shard_count = 1;     // ... of N
+  ShardBy shard_by = ShardBy::file;  // --shard-by
+};
+
+// How an input is read (--input-format): by its name (auto: .warc, .warc.gz and .warc.zst are
+// WARC, .jsonl, .jsonl.gz and .jsonl.zst JSON Lines, anything else one document), or all
+// inputs the same way.
+enum class InputFormat { auto_detect, plain, warc, jsonl };
+
+// Which fields of a JSON Lines row hold what. A row's document is the first of `html` that
+// holds a string (a page's body: HTML, Markdown or text, as detected), else the first of
+// `text` (plain text); its other fields stand for front matter (the record's meta, and title,
+// date, author, ... as in front matter).
+struct JsonlFields {
+  std::vector<std::string> html{"html", "content", "raw_content"};  // --html-field
+  std::vector<std::string> text{"text"};                            // --text-field
+  std::string id = "id";    // --id-field: the record's id is the file's, '#' and this value
+  std::string url = "url";  // --url-field: where the document was fetched from
 };
 
 // How a directory is walked. Only documents are taken: files whose name ends in one of
@@ -34,7 +56,8 @@ struct Selection {
 // directories named as inputs and the `follow_roots`, each resolved the same way. An input
 // named directly (or in --files-from) is opened as given, link or not.
 struct WalkOptions {
-  std::vector<std::string> extensions{"md", "markdown", "html", "htm", "xhtml", "txt"};
+  std::vector<std::string> extensions{"md",    "markdown", "html", "htm",
+                                      "xhtml", "txt",      "warc", "jsonl"};
   bool follow_links = false;              // --follow
   std::vector<std::string> follow_roots;  // --follow-root: more places links may lead
 };
@@ -69,9 +92,11 @@ struct Options {
   YamlLimits yaml_limits;
   DateOptions dates;
   NormalizeOptions normalize;
-  bool normalize_text = true;             // false: --no-normalize all
-  Selection selection;                    // --include, --exclude, --shard
-  WalkOptions walk;                       // --ext
+  bool normalize_text = true;  // false: --no-normalize all
+  Selection selection;         // --include, --exclude, --shard
+  WalkOptions walk;            // --ext
+  InputFormat input_format = InputFormat::auto_detect;
+  JsonlFields jsonl;
   std::optional<std::string> stats_path;  // --stats: a JSON summary at the end ("-": stderr)
   bool progress = false;                  // --progress: also when stderr is not a terminal
   // Filters; what they remove is counted as a drop with its reason.
@@ -82,6 +107,7 @@ struct Options {
   std::optional<std::string> dedup_log_path;  // one JSON line per duplicate dropped
   bool fingerprint = false;                   // --fingerprint: the optional `minhash` key
   std::vector<std::string> sites;             // keep only these rule sets' documents
+  std::vector<std::string> languages;         // keep only records of these languages (--lang)
   std::size_t jobs = 0;                       // worker threads; 0: one per core
   std::size_t window = 256;                   // documents in flight at most (memory bound)
   std::vector<std::string> rules_files;       // user rules files, on top of the built-in ones

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "corpus_clean/error.hpp"
+
 namespace corpus_clean {
 
 // Front matter is kept as parsed, in its key order.
@@ -22,10 +24,21 @@ struct InputFile {
   std::string id;
 };
 
-// What the place a document came from says about it, before its bytes are read.
+enum class Format { html, markdown, text };
+std::string_view to_string(Format format);
+
+// What the place a document came from says about it, before its bytes are read. A plain file
+// says nothing; a container's record says some of it.
 struct DocumentHints {
-  std::optional<std::string> charset;  // declared outside the bytes (an HTTP Content-Type)
-  std::optional<std::string> url;      // where it was fetched from (a crawl's target URI)
+  std::optional<std::string> charset;     // declared outside the bytes (an HTTP Content-Type)
+  std::optional<std::string> url;         // where it was fetched from (a crawl's target URI,
+                                          // a JSON Lines row's url field)
+  std::optional<std::string> fetched_at;  // when (a WARC-Date), as written
+  std::optional<Format> format;           // what the bytes are, when the container says
+                                          // (a row's text field: plain text)
+  std::optional<Json> meta;               // the container's metadata for the document (a
+                                          // row's other fields): stands for front matter
+  std::optional<RecordPlace> place;       // inside a container: which of its records
 };
 
 // One document: its bytes and where they came from.
@@ -35,9 +48,6 @@ struct Document {
   std::string bytes;  // as stored, in any encoding
   DocumentHints hints;
 };
-
-enum class Format { html, markdown, text };
-std::string_view to_string(Format format);
 
 // A schema-v1 output record (docs/DESIGN.md §2). Serialized in this field order.
 struct Record {
@@ -54,8 +64,10 @@ struct Record {
   std::vector<std::string> categories;
   std::vector<std::string> tags;
   std::optional<std::string> url;
-  std::optional<std::string> site_name;  // a whole page's own name for its site (og:site_name)
-  std::optional<std::string> lang;       // zh, ja, ko by the text's script, else as declared
+  std::optional<std::string> crawl_url;   // where a container says it was fetched from
+  std::optional<std::string> crawl_date;  // when (WARC-Date): the crawl's time, not publication
+  std::optional<std::string> site_name;   // a whole page's own name for its site (og:site_name)
+  std::optional<std::string> lang;        // zh, ja, ko by the text's script, else as declared
   std::vector<std::string> images;
   std::string text;
   std::int64_t paragraphs = 0;

@@ -46,6 +46,8 @@ struct CommandLine {
   std::string dedup;
   std::string no_normalize;
   std::vector<std::string> extensions;  // --ext lists, applied in order
+  std::vector<std::string> html_fields;
+  std::vector<std::string> text_fields;
   bool normalize_only = false;
 };
 
@@ -122,6 +124,55 @@ void add_input_options(CLI::App& app, CommandLine& cl) {
                  "Only shard K of N (1-based): inputs whose xxh3-64(id) mod N is K-1")
       ->type_name("K/N")
       ->group(input_group);
+  app.add_option("--shard-by", cl.options.selection.shard_by,
+                 "What --shard splits: 'file' (each run reads only its files; the default) or "
+                 "'document' (each run reads every WARC or JSON Lines file, keeps its documents)")
+      ->type_name("file|document")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, corpus_clean::ShardBy>{
+              {"file", corpus_clean::ShardBy::file}, {"document", corpus_clean::ShardBy::document}},
+          CLI::ignore_case))
+      ->group(input_group);
+}
+
+void add_container_options(CLI::App& app, CommandLine& cl) {
+  const char* group = "Crawls and dumps (WARC, JSON Lines)";
+  app.add_option("--input-format", cl.options.input_format,
+                 "How inputs are read: 'auto' (by name: .warc, .warc.gz, .warc.zst are WARC; "
+                 ".jsonl, .jsonl.gz, .jsonl.zst JSON Lines; else one document; the default), "
+                 "'plain', 'warc' or 'jsonl' for every input")
+      ->type_name("auto|plain|warc|jsonl")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, corpus_clean::InputFormat>{
+              {"auto", corpus_clean::InputFormat::auto_detect},
+              {"plain", corpus_clean::InputFormat::plain},
+              {"warc", corpus_clean::InputFormat::warc},
+              {"jsonl", corpus_clean::InputFormat::jsonl}},
+          CLI::ignore_case))
+      ->group(group);
+  app.add_option("--html-field", cl.html_fields,
+                 "JSON Lines: the fields that may hold a page's body, first found wins (default "
+                 "html,content,raw_content; naming this or --text-field replaces both lists)")
+      ->type_name("LIST")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->group(group);
+  app.add_option("--text-field", cl.text_fields,
+                 "JSON Lines: the fields that may hold plain text, tried after the html fields "
+                 "(default text)")
+      ->type_name("LIST")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->group(group);
+  app.add_option("--id-field", cl.options.jsonl.id,
+                 "JSON Lines: the field whose value follows '#' in the record's id (default id; "
+                 "without it, the line number)")
+      ->type_name("NAME")
+      ->group(group);
+  app.add_option("--url-field", cl.options.jsonl.url,
+                 "JSON Lines: the field saying where the document was fetched from (default url)")
+      ->type_name("NAME")
+      ->group(group);
 }
 
 void add_output_options(CLI::App& app, CommandLine& cl) {
@@ -205,6 +256,13 @@ void add_filter_options(CLI::App& app, CommandLine& cl) {
   add_near_options(app, cl.options.near, filter_group);
   app.add_option("--site", cl.options.sites, "Keep only documents of this rule set (repeatable)")
       ->type_name("NAME")
+      ->allow_extra_args(false)
+      ->group(filter_group);
+  app.add_option("--lang", cl.options.languages,
+                 "Keep only records whose lang is one of these, e.g. zh or zh,ja (repeatable; "
+                 "a record with no lang is dropped)")
+      ->type_name("LIST")
+      ->delimiter(',')
       ->allow_extra_args(false)
       ->group(filter_group);
 }
@@ -363,6 +421,21 @@ std::optional<int> finish_options(CommandLine& cl) {
   }
   if (!options.walk.follow_roots.empty())
     options.walk.follow_links = true;
+  if (!cl.html_fields.empty() || !cl.text_fields.empty()) {
+    options.jsonl.html = cl.html_fields;
+    options.jsonl.text = cl.text_fields;
+  }
+  for (std::string& language : options.languages) {
+    for (char& c : language)
+      c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    const bool letters =
+        language.size() >= 2 && language.size() <= 8 &&
+        language.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos;
+    if (!letters) {
+      return usage_error("--lang: '" + language +
+                         "' is not a language as records name it (zh, ja, en: a primary subtag)");
+    }
+  }
   if (!cl.dedup.empty()) {
     std::string_view rest = cl.dedup;
     while (true) {
@@ -412,6 +485,7 @@ int main(int argc, char** argv) {
   app.get_formatter()->column_width(34);
   CommandLine cl;
   add_input_options(app, cl);
+  add_container_options(app, cl);
   add_output_options(app, cl);
   add_filter_options(app, cl);
   add_rules_options(app, cl);

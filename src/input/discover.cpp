@@ -347,25 +347,24 @@ std::uint64_t shard_hash(std::string_view id) {
   return XXH3_64bits(id.data(), id.size());
 }
 
+bool in_shard(std::string_view id, const Selection& selection) {
+  return selection.shard_count <= 1 ||
+         shard_hash(id) % selection.shard_count + 1 == selection.shard_index;
+}
+
 void select_inputs(Discovery& discovery, const Selection& selection) {
-  auto keep = [&](const std::string& id) {
-    if (!selection.include.empty() && !matches_any(selection.include, id))
-      return false;
-    if (matches_any(selection.exclude, id))
-      return false;
-    if (selection.shard_count > 1 &&
-        shard_hash(id) % selection.shard_count + 1 != selection.shard_index) {
-      return false;
-    }
-    return true;
+  auto chosen = [&](const std::string& id) {
+    return (selection.include.empty() || matches_any(selection.include, id)) &&
+           !matches_any(selection.exclude, id);
   };
-  std::erase_if(discovery.files, [&](const InputFile& f) { return !keep(f.id); });
-  std::erase_if(discovery.skips, [&](const Skip& s) { return !keep(s.id); });
-  // An input that could not even be listed belongs to one shard too, by the path given.
-  std::erase_if(discovery.errors, [&](const Error& e) {
-    return selection.shard_count > 1 &&
-           shard_hash(e.path) % selection.shard_count + 1 != selection.shard_index;
+  const bool by_file = selection.shard_by == ShardBy::file;
+  std::erase_if(discovery.files, [&](const InputFile& f) {
+    return !chosen(f.id) || (by_file && !in_shard(f.id, selection));
   });
+  std::erase_if(discovery.skips,
+                [&](const Skip& s) { return !chosen(s.id) || !in_shard(s.id, selection); });
+  // An input that could not even be listed belongs to one shard too, by the path given.
+  std::erase_if(discovery.errors, [&](const Error& e) { return !in_shard(e.path, selection); });
 }
 
 std::vector<std::string> read_path_list(std::istream& in) {

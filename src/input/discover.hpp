@@ -22,11 +22,11 @@ inline constexpr std::string_view hidden = "hidden";                  // a name 
 inline constexpr std::string_view node_modules = "node_modules";      // a package manager's tree
 inline constexpr std::string_view not_a_document = "not_a_document";  // not a document name
 inline constexpr std::string_view binary = "binary";  // no extension, a NUL in its first 8 KiB
-inline constexpr std::string_view special_file = "special_file";  // FIFO, socket, device
-inline constexpr std::string_view symlink = "symlink";            // a link, not followed
+inline constexpr std::string_view special_file = "special_file";    // FIFO, socket, device
+inline constexpr std::string_view symlink = "symlink";              // a link, not followed
 inline constexpr std::string_view outside_roots = "outside_roots";  // --follow: leads outside
-inline constexpr std::string_view broken_link = "broken_link";    // its target cannot be reached
-inline constexpr std::string_view symlink_loop = "symlink_loop";  // a directory seen before
+inline constexpr std::string_view broken_link = "broken_link";      // its target cannot be reached
+inline constexpr std::string_view symlink_loop = "symlink_loop";    // a directory seen before
 }  // namespace skip_reason
 
 // An entry a walk passed over on purpose.
@@ -63,7 +63,11 @@ NameVerdict judge_name(std::string_view name, const std::vector<std::string>& ex
 // the root it was found under), so it is the same on every machine and for every -j.
 std::uint64_t shard_hash(std::string_view id);
 
-// Removes the inputs `selection` does not keep (failed and skipped inputs outside it too).
+// True when `id` is in the shard `selection` keeps (always, with no --shard).
+bool in_shard(std::string_view id, const Selection& selection);
+
+// Removes the inputs `selection` does not keep (failed and skipped inputs outside it too). With
+// ShardBy::document the files are not sharded here: their documents are, as they are read.
 void select_inputs(Discovery& discovery, const Selection& selection);
 
 // Reads input paths one per line (for --files-from); blank lines are ignored, CR stripped.

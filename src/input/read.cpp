@@ -3,9 +3,6 @@
 // it); "-" reads standard input.
 #include "input/read.hpp"
 
-#include <zlib.h>
-#include <zstd.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -13,27 +10,10 @@
 #include <memory>
 #include <system_error>
 
+#include "input/inflate.hpp"
+
 namespace corpus_clean {
 namespace {
-
-struct FileCloser {
-  void operator()(std::FILE* f) const { std::fclose(f); }
-};
-using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
-
-std::string human_size(std::uint64_t bytes) {
-  if (bytes >= (1ull << 20))
-    return std::to_string(bytes >> 20) + " MiB";
-  if (bytes >= (1ull << 10))
-    return std::to_string(bytes >> 10) + " KiB";
-  return std::to_string(bytes) + " bytes";
-}
-
-Error too_large(std::uint64_t max_bytes, const char* what) {
-  return make_error(
-      ErrorCode::too_large, Stage::read,
-      std::string(what) + " over the limit of " + human_size(max_bytes) + " (--max-bytes)");
-}
 
 // Reads a stream to its end, at most max_bytes + 1 bytes.
 Result<std::string> read_stream(std::FILE* file, std::uint64_t max_bytes, std::size_t expected) {
@@ -55,7 +35,7 @@ Result<std::string> read_stream(std::FILE* file, std::uint64_t max_bytes, std::s
     const std::size_t n = std::fread(chunk, 1, sizeof chunk, file);
     bytes.append(chunk, n);
     if (bytes.size() > max_bytes)
-      return too_large(max_bytes, "the input grew");
+      return over_limit(max_bytes, "the input grew");
     if (n < sizeof chunk)
       break;
   }
@@ -64,82 +44,6 @@ Result<std::string> read_stream(std::FILE* file, std::uint64_t max_bytes, std::s
                       std::string("read error: ") + std::strerror(errno));
   }
   return bytes;
-}
-
-Error corrupt(const std::string& what) {
-  return make_error(ErrorCode::unreadable, Stage::read, "cannot decompress: " + what);
-}
-
-Result<std::string> gunzip(const std::string& compressed, std::uint64_t max_bytes) {
-  z_stream stream{};
-  if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK)
-    return corrupt("zlib initialisation failed");
-  std::unique_ptr<z_stream, int (*)(z_stream*)> guard(&stream, inflateEnd);
-  std::string out;
-  char buffer[1 << 16];
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-  stream.avail_in = static_cast<uInt>(compressed.size());
-  int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
-    stream.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream.avail_out = sizeof buffer;
-    rc = inflate(&stream, Z_NO_FLUSH);
-    if (rc == Z_STREAM_END && stream.avail_in > 0) {
-      // Concatenated gzip members, as `cat a.gz b.gz` makes: go on with the next.
-      out.append(buffer, sizeof buffer - stream.avail_out);
-      if (inflateReset(&stream) != Z_OK)
-        return corrupt("bad gzip member");
-      rc = Z_OK;
-      continue;
-    }
-    if (rc != Z_OK && rc != Z_STREAM_END) {
-      return corrupt(stream.msg ? stream.msg : "truncated or corrupt gzip data");
-    }
-    out.append(buffer, sizeof buffer - stream.avail_out);
-    if (out.size() > max_bytes)
-      return too_large(max_bytes, "decompressed, the input is");
-    if (rc == Z_OK && stream.avail_in == 0 && stream.avail_out != 0) {
-      return corrupt("truncated gzip data");
-    }
-  }
-  return out;
-}
-
-Result<std::string> unzstd(const std::string& compressed, std::uint64_t max_bytes) {
-  std::unique_ptr<ZSTD_DStream, std::size_t (*)(ZSTD_DStream*)> stream(ZSTD_createDStream(),
-                                                                       ZSTD_freeDStream);
-  if (!stream)
-    return corrupt("zstd initialisation failed");
-  ZSTD_inBuffer in{compressed.data(), compressed.size(), 0};
-  std::string out;
-  char buffer[1 << 16];
-  std::size_t rc = 0;
-  while (in.pos < in.size) {
-    ZSTD_outBuffer chunk{buffer, sizeof buffer, 0};
-    rc = ZSTD_decompressStream(stream.get(), &chunk, &in);
-    if (ZSTD_isError(rc))
-      return corrupt(ZSTD_getErrorName(rc));
-    out.append(buffer, chunk.pos);
-    if (out.size() > max_bytes)
-      return too_large(max_bytes, "decompressed, the input is");
-    if (chunk.pos == 0 && rc != 0 && in.pos == in.size)
-      break;
-  }
-  // Flush what the decoder still holds.
-  while (rc != 0) {
-    ZSTD_outBuffer chunk{buffer, sizeof buffer, 0};
-    rc = ZSTD_decompressStream(stream.get(), &chunk, &in);
-    if (ZSTD_isError(rc))
-      return corrupt(ZSTD_getErrorName(rc));
-    if (chunk.pos == 0)
-      break;
-    out.append(buffer, chunk.pos);
-    if (out.size() > max_bytes)
-      return too_large(max_bytes, "decompressed, the input is");
-  }
-  if (rc != 0)
-    return corrupt("truncated zstd data");
-  return out;
 }
 
 bool ends_with(const std::string& s, std::string_view suffix) {

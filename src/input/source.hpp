@@ -45,10 +45,19 @@ class DocumentSource {
 
 struct SourceOptions {
   std::uint64_t max_bytes = kDefaultMaxBytes;  // a larger document is an error record
+  InputFormat format = InputFormat::auto_detect;
+  JsonlFields jsonl = {};
 };
 
-// The source for one discovered input: today every input is a plain file (compressed or not).
+// How `input` is read: `format`, or by its name for auto_detect (see InputFormat).
+InputFormat input_format_of(const InputFile& input, InputFormat format);
+
+// The source for one discovered input: a plain file (compressed or not) is one document; a
+// WARC file (warc.hpp) or a JSON Lines dump (jsonl.hpp) holds many.
 std::unique_ptr<DocumentSource> open_source(const InputFile& input, const SourceOptions& options);
+
+// A source that yields `error` as its one item: a container that cannot be opened.
+std::unique_ptr<DocumentSource> failed_source(const InputFile& input, Error error);
 
 // Reads the bytes of a deferred document (a plain file) into it. Bytes that look binary
 // (looks_binary in read.hpp: a NUL in the first 8 KiB) are an error, binary_input: a file

@@ -189,6 +189,10 @@ void append_json_line(std::string& out, const Record& record) {
   append_list(out, record.tags);
   out += ",\"url\":";
   append_optional(out, record.url);
+  out += ",\"crawl_url\":";
+  append_optional(out, record.crawl_url);
+  out += ",\"crawl_date\":";
+  append_optional(out, record.crawl_date);
   out += ",\"site_name\":";
   append_optional(out, record.site_name);
   out += ",\"lang\":";

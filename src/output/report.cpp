@@ -19,7 +19,9 @@ std::uint64_t sum(const std::map<std::string, std::uint64_t>& counts) {
   return n;
 }
 
-// {path, stage, code, message}; the path as lossless as a record's (append_json_path).
+// {path, stage, code, message}, and inside a container {record, offset} (WARC) or {record,
+// line} (JSON Lines), record null when not known; the path as lossless as a record's
+// (append_json_path).
 std::string error_json_line(const Error& error) {
   auto quoted = [](std::string_view s) {
     return Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -29,6 +31,13 @@ std::string error_json_line(const Error& error) {
   line += ",\"stage\":" + quoted(to_string(error.stage));
   line += ",\"code\":" + quoted(to_string(error.code));
   line += ",\"message\":" + quoted(error.detail);
+  if (const std::optional<RecordPlace>& place = error.place) {
+    line += ",\"record\":" + (place->record.empty() ? "null" : quoted(place->record));
+    if (place->offset)
+      line += ",\"offset\":" + std::to_string(*place->offset);
+    if (place->line)
+      line += ",\"line\":" + std::to_string(*place->line);
+  }
   return line + "}\n";
 }
 

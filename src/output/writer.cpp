@@ -14,6 +14,12 @@ std::optional<std::string_view> SiteFilter::reject(const SerializedRecord& recor
   return "site";
 }
 
+std::optional<std::string_view> LanguageFilter::reject(const SerializedRecord& record) {
+  if (std::find(languages_.begin(), languages_.end(), record.lang) != languages_.end())
+    return std::nullopt;
+  return "lang";
+}
+
 std::optional<std::string_view> MinCharsFilter::reject(const SerializedRecord& record) {
   if (record.chars >= static_cast<std::int64_t>(min_chars_))
     return std::nullopt;
@@ -53,6 +59,8 @@ std::vector<std::unique_ptr<RecordFilter>> make_filters(const Options& options,
   std::vector<std::unique_ptr<RecordFilter>> filters;
   if (!options.sites.empty())
     filters.push_back(std::make_unique<SiteFilter>(options.sites));
+  if (!options.languages.empty())
+    filters.push_back(std::make_unique<LanguageFilter>(options.languages));
   if (options.min_chars > 0)
     filters.push_back(std::make_unique<MinCharsFilter>(options.min_chars));
   if (options.dedup_exact)

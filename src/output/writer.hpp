@@ -27,6 +27,7 @@ struct SerializedRecord {
   std::string hash;
   std::int64_t chars = 0;
   std::vector<std::uint32_t> minhash;  // the text's fingerprint when --dedup near wants it
+  std::string lang = {};  // "" when the record's lang is null
 };
 
 class RecordFilter {
@@ -69,6 +70,17 @@ class ExactDuplicateFilter final : public RecordFilter {
  private:
   std::ostream* log_;
   std::unordered_map<std::string, std::string> seen_;  // hash → the id (with a log only)
+};
+
+// --lang zh,ja: only the records of these languages (the record's lang); a record whose lang
+// is null is of none.
+class LanguageFilter final : public RecordFilter {
+ public:
+  explicit LanguageFilter(std::vector<std::string> languages) : languages_(std::move(languages)) {}
+  std::optional<std::string_view> reject(const SerializedRecord& record) override;
+
+ private:
+  std::vector<std::string> languages_;
 };
 
 // --dedup near: a record whose fingerprint is at least the threshold similar to a written

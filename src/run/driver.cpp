@@ -46,11 +46,18 @@ struct Processed {
 
 using Queue = WorkQueue<Job, Processed>;
 
+// What the documents a container source has read (a WARC file's pages) may hold together while
+// they wait for a worker: enough read-ahead to keep the workers busy, and a bound on memory
+// that the window alone (256 documents of up to --max-bytes each) would not give.
+constexpr std::size_t kReadAheadBytes = std::size_t{32} << 20;
+
 Processed process(Job job, const Context& context) {
   Processed done;
   done.input = job.input;
   SourceItem& item = job.item;
   done.path = item.document.path;
+  if (const std::optional<RecordPlace>& place = item.document.hints.place)
+    done.path += ": " + place->describe();  // warnings name the record inside its container
   if (item.kind == SourceItem::Kind::skipped) {
     done.skip_reason = std::move(item.skip_reason);
     return done;
@@ -61,7 +68,7 @@ Processed process(Job job, const Context& context) {
     return done;
   }
   if (item.deferred) {
-    Result<bool> loaded = load_document(item.document, {context.options().max_bytes});
+    Result<bool> loaded = load_document(item.document, {.max_bytes = context.options().max_bytes});
     if (!loaded) {
       done.outcome.kind = Outcome::Kind::failed;
       done.outcome.error = std::move(loaded).take_error();
@@ -85,18 +92,24 @@ Processed process(Job job, const Context& context) {
     done.record.site = std::move(record.site);
     done.record.hash = std::move(record.hash);
     done.record.chars = record.chars;
+    done.record.lang = record.lang.value_or("");
     record = Record{};  // the serialized record is all the writer needs
   }
   return done;
 }
 
-// Pushes every document of every input, in order, then closes the queue.
+// Pushes every document of every input, in order, then closes the queue. With --shard-by
+// document, only the items of this run's shard, by their own id.
 void feed(const std::vector<InputFile>& inputs, const Options& options, Queue& queue) {
-  const SourceOptions source_options{options.max_bytes};
+  const SourceOptions source_options{options.max_bytes, options.input_format, options.jsonl};
+  const bool by_document = options.selection.shard_by == ShardBy::document;
   for (std::size_t index = 0; index < inputs.size(); ++index) {
     std::unique_ptr<DocumentSource> source = open_source(inputs[index], source_options);
     while (std::optional<SourceItem> item = source->next()) {
-      if (!queue.push(Job{std::move(*item), index}))
+      if (by_document && !in_shard(item->document.id, options.selection))
+        continue;
+      const std::size_t weight = item->document.bytes.size();
+      if (!queue.push(Job{std::move(*item), index}, weight))
         return queue.close();
     }
   }
@@ -265,7 +278,7 @@ RunSummary run(const Options& options, std::ostream& err) {
   bool complete = !(options.strict && report.stats().failed() > 0);
   if (complete) {
     const std::size_t workers = worker_count(options);
-    Queue queue(std::max<std::size_t>(options.window, workers * 2));
+    Queue queue(std::max<std::size_t>(options.window, workers * 2), kReadAheadBytes);
     std::vector<std::jthread> threads;
     threads.emplace_back([&] { feed(discovery.files, options, queue); });
     for (std::size_t w = 0; w < workers; ++w) {

@@ -65,6 +65,7 @@ Outcome failed(const Document& document, Error error, std::uint64_t bytes_in) {
   outcome.bytes_in = bytes_in;
   outcome.kind = Outcome::Kind::failed;
   error.path = document.path;
+  error.place = document.hints.place;
   outcome.error = std::move(error);
   return outcome;
 }
@@ -128,6 +129,7 @@ std::string flattened_warning(const Extraction& extraction, std::size_t limit) {
 struct Cleaned {
   const RuleSet* site = nullptr;
   Format format = Format::text;
+  bool format_given = false;  // by the container: its lines are the paragraphs, not repaired
   Extraction extraction;
   std::optional<PageMetadata> page;  // a whole page's <head>
   bool article_found = false;        // main-content selection chose a container
@@ -273,7 +275,8 @@ Cleaned extract_blocks(const Document& document, const FrontMatterSplit& split, 
   const Options& options = context.options();
   const RuleBook& rules = context.rules();
   Cleaned out;
-  out.format = detect_format(split.body);
+  out.format = document.hints.format.value_or(detect_format(split.body));
+  out.format_given = document.hints.format.has_value();
   // An HTML body is prepared first (html_document.hpp): a site's markers are looked for in what
   // gumbo will read, without the scripts and styles that are most of a whole page's bytes.
   std::optional<html::Document> doc;
@@ -324,7 +327,9 @@ std::int64_t apply_rules(Cleaned& cleaned, const std::vector<Block>& beside, con
     fill_missing(cleaned.harvest, std::move(more));
   }
   const Format format = cleaned.format;
-  if ((cleaned.site && cleaned.site->repairs(format)) || rules.generic().repairs(format))
+  const bool repairs =
+      (cleaned.site && cleaned.site->repairs(format)) || rules.generic().repairs(format);
+  if (repairs && !cleaned.format_given)
     repair_page_breaks(blocks);
   return before;
 }
@@ -374,7 +379,13 @@ void build_record(const Document& document, Cleaned& cleaned, DocumentMetadata& 
   record.source = std::move(harvest.source);
   record.reporters = std::move(harvest.reporters);
   record.editors = std::move(harvest.editors);
-  record.url = metadata.url ? std::move(metadata.url) : std::move(harvest.url);
+  // The address the page names wins over the one it was fetched from (a redirect, a mirror).
+  record.url = metadata.url         ? std::move(metadata.url)
+               : document.hints.url ? document.hints.url
+                                    : std::move(harvest.url);
+  record.crawl_url = document.hints.url;
+  if (document.hints.fetched_at)
+    record.crawl_date = to_iso8601(*document.hints.fetched_at);
   record.site_name = std::move(metadata.site_name);
   record.categories = std::move(metadata.categories);
   record.tags = std::move(metadata.tags);
@@ -424,10 +435,16 @@ Outcome process_document(Document document, const Context& context) {
       decode(std::move(document.bytes), {document.hints.charset.value_or("")});
   if (!decoded)
     return failed(document, std::move(decoded).take_error(), bytes_in);
-  Result<FrontMatterSplit> split = split_front_matter(decoded->text);
+  // A container's own metadata for the document (a JSON Lines row's fields) stands for front
+  // matter: its text is all body.
+  const bool has_meta = document.hints.meta.has_value();
+  FrontMatterSplit all_body;
+  all_body.body = decoded->text;
+  Result<FrontMatterSplit> split = has_meta ? all_body : split_front_matter(decoded->text);
   if (!split)
     return failed(document, std::move(split).take_error(), bytes_in);
-  Result<Json> meta = parse_front_matter(*split, options.yaml_limits);
+  Result<Json> meta =
+      has_meta ? std::move(*document.hints.meta) : parse_front_matter(*split, options.yaml_limits);
   if (!meta)
     return failed(document, std::move(meta).take_error(), bytes_in);
 

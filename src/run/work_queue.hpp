@@ -1,7 +1,10 @@
 // The hand-over between the feeder (which reads the inputs' sources in order), the workers and
 // the writer: jobs numbered in input order in a ring of `window` slots, so that at most `window`
 // documents are in flight whatever the size of the corpus, and the writer takes the results back
-// in the order the jobs were pushed, whatever the number of workers.
+// in the order the jobs were pushed, whatever the number of workers. A job may weigh something
+// (the bytes a container's document holds): the jobs waiting for a worker weigh at most
+// `budget` together (one job alone may weigh more), so that reading ahead of the workers costs
+// a bounded amount of memory whatever the documents' sizes.
 #pragma once
 
 #include <condition_variable>
@@ -16,15 +19,25 @@ namespace corpus_clean {
 template <class Job, class Done>
 class WorkQueue {
  public:
-  explicit WorkQueue(std::size_t window) : slots_(window == 0 ? 1 : window) {}
+  explicit WorkQueue(std::size_t window, std::size_t budget = static_cast<std::size_t>(-1))
+      : slots_(window == 0 ? 1 : window), budget_(budget) {}
 
-  // Feeder: appends the next job, waiting while the window is full. False once stopped.
-  bool push(Job job) {
+  // Feeder: appends the next job, waiting while the window is full or the jobs no worker has
+  // claimed yet would weigh more than the budget with it. False once stopped.
+  bool push(Job job, std::size_t weight = 0) {
     std::unique_lock lock(mutex_);
-    space_.wait(lock, [&] { return stopped_ || pushed_ < taken_ + slots_.size(); });
+    space_.wait(lock, [&] {
+      const bool room = pushed_ < taken_ + slots_.size();
+      const bool light = waiting_weight_ == 0 ||
+                         (waiting_weight_ <= budget_ && weight <= budget_ - waiting_weight_);
+      return stopped_ || (room && light);
+    });
     if (stopped_)
       return false;
-    slots_[pushed_ % slots_.size()].job = std::move(job);
+    Slot& slot = slots_[pushed_ % slots_.size()];
+    slot.job = std::move(job);
+    slot.weight = weight;
+    waiting_weight_ += weight;
     ++pushed_;
     lock.unlock();
     work_.notify_one();
@@ -52,6 +65,12 @@ class WorkQueue {
     Slot& slot = slots_[seq % slots_.size()];
     std::pair<std::size_t, Job> claimed{seq, std::move(*slot.job)};
     slot.job.reset();
+    const bool weighed = slot.weight > 0;
+    waiting_weight_ -= slot.weight;
+    slot.weight = 0;
+    lock.unlock();
+    if (weighed)
+      space_.notify_one();  // the feeder may be waiting for the budget
     return claimed;
   }
 
@@ -93,9 +112,12 @@ class WorkQueue {
  private:
   struct Slot {
     std::optional<Job> job;
+    std::size_t weight = 0;
     std::optional<Done> done;
   };
   std::vector<Slot> slots_;
+  std::size_t budget_;
+  std::size_t waiting_weight_ = 0;  // of the jobs pushed and not claimed
   std::mutex mutex_;
   std::condition_variable space_;  // the feeder waits for room
   std::condition_variable work_;   // workers wait for jobs
