@@ -25,7 +25,9 @@ struct InputFile {
 // What the place a document came from says about it, before its bytes are read.
 struct DocumentHints {
   std::optional<std::string> charset;  // declared outside the bytes (an HTTP Content-Type)
-  std::optional<std::string> url;      // where it was fetched from (a crawl's target URI)
+  // Where it was fetched from (a crawl's target URI): the record's url when the document
+  // names none.
+  std::optional<std::string> url;
 };
 
 // One document: its bytes and where they came from.

@@ -358,7 +358,10 @@ void build_record(const Document& document, Cleaned& cleaned, DocumentMetadata& 
   record.source = std::move(harvest.source);
   record.reporters = std::move(harvest.reporters);
   record.editors = std::move(harvest.editors);
-  record.url = metadata.url ? std::move(metadata.url) : std::move(harvest.url);
+  // Where the document was fetched from is its address when the document names none.
+  record.url = metadata.url  ? std::move(metadata.url)
+               : harvest.url ? std::move(harvest.url)
+                             : document.hints.url;
   record.site_name = std::move(metadata.site_name);
   record.categories = std::move(metadata.categories);
   record.tags = std::move(metadata.tags);
