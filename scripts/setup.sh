@@ -9,11 +9,14 @@ CORPUS_CLEAN_PACKAGES=(
   jq python3 python3-jsonschema zstd gzip
   man-db groff-base dpkg-dev file zsh
   parallel xxhash make
+  python3-dev pybind11-dev python3-pytest python3-mypy
 )
 # Some of these feel like base tools but are not in a minimal Debian (debootstrap
 # --variant=minbase): file, which CPack's DEB generator runs on every packaged file
 # (tests/install), and make, which cmake only recommends and the README's Makefile example
 # needs (tests/cli/makefile.sh). scripts/fresh-debian-check shows that nothing else is missing.
+# python3-dev and pybind11-dev build the Python module, python3-pytest and python3-mypy test it
+# and its type stubs (tests/python).
 
 log() {  # bold on a terminal, plain in logs and with NO_COLOR set
   if [ -t 2 ] && [ -z "${NO_COLOR:-}" ]; then
