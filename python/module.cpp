@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "corpus_clean/pipeline.hpp"
 #include "corpus_clean/record.hpp"
