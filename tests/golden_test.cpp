@@ -158,5 +158,65 @@ TEST(Golden, SeedSnippets) {
   }
 }
 
+// Whole web pages of ../shared/pages (read from there when it is beside the checkout; they
+// belong to their sites, so the repository keeps no copy and no excerpt of their text): for
+// eight pages, every key of the record but the text itself, which its hash pins; for every
+// page in Chinese, the headline a reader sees and the publication time the page shows.
+class SharedPages : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::shared_pages() / "html";
+    if (!fs::exists(dir_))
+      GTEST_SKIP() << dir_ << " is not there: the shared pages are not beside this checkout";
+  }
+
+  Json record_of(const std::string& file) const {
+    static const auto context = Context::create(Options{});
+    const fs::path path = dir_ / file;
+    Outcome outcome = testing::process_file(InputFile{path.string(), file}, **context);
+    EXPECT_EQ(outcome.kind, Outcome::Kind::record) << file;
+    Json record = Json::parse(to_json_line(outcome.record));
+    record.erase("text");
+    record.erase("path");
+    return record;
+  }
+
+  // Checks the lines of `golden` (each names its page in "id") against the records, or
+  // writes them when CORPUS_CLEAN_UPDATE_GOLDEN=1.
+  void expect_pages(const std::string& golden, const std::vector<std::string>& keys) {
+    const fs::path path = testing::source_dir() / "tests" / "golden" / golden;
+    std::vector<Json> expected;
+    std::istringstream lines(testing::read_all(path));
+    for (std::string line; std::getline(lines, line);)
+      expected.push_back(Json::parse(line));
+    ASSERT_FALSE(expected.empty()) << path;
+    std::string updated;
+    for (const Json& want : expected) {
+      Json got = record_of(want["id"].get<std::string>());
+      if (!keys.empty()) {
+        Json picked = Json::object();
+        for (const std::string& key : keys)
+          picked[key] = got[key];
+        got = picked;
+      }
+      updated += got.dump(-1, ' ', false) + "\n";
+      for (auto it = want.begin(); it != want.end(); ++it)
+        EXPECT_EQ(got[it.key()], it.value()) << golden << ": " << want["id"] << ", " << it.key();
+    }
+    if (const char* update = std::getenv("CORPUS_CLEAN_UPDATE_GOLDEN"); update && *update == '1')
+      testing::write_all(path, updated);
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(SharedPages, EightWholeRecords) {
+  expect_pages("pages.jsonl", {});
+}
+
+TEST_F(SharedPages, TitleAndDateOfEveryChinesePage) {
+  expect_pages("pages-zh.jsonl", {"id", "title", "date"});
+}
+
 }  // namespace
 }  // namespace corpus_clean

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "metadata/language.hpp"
 #include "test_util.hpp"
 
 namespace corpus_clean {
@@ -113,6 +114,163 @@ TEST(TakeTitleAndDate, KnownTitleRepeatedFirstGoesKnownDateStays) {
   EXPECT_EQ(m.date, "2022-01-01");
   ASSERT_EQ(blocks.size(), 2u);
   EXPECT_EQ(blocks[0].text, "2021-12-01");
+}
+
+TEST(PageTitle, HeadlineWithoutTheSiteName) {
+  struct Row {
+    const char* title;
+    const char* site;
+    const char* headline;
+  };
+  const Row rows[] = {
+      {"商务部谈中俄贸易 - 新浪财经", "", "商务部谈中俄贸易"},
+      {"商务部谈中俄贸易_新浪财经_新浪网", "新浪财经", "商务部谈中俄贸易"},
+      {"习近平会见普京|人民网", "", "习近平会见普京"},
+      {"以战时内阁审查重启停火谈判提案-中国青年网", "", "以战时内阁审查重启停火谈判提案"},
+      {"煮一碗好吃的腊八粥，请记好这几个小窍门_39健康网_饮食", "",
+       "煮一碗好吃的腊八粥，请记好这几个小窍门"},
+      {"凤凰网 | 巴以冲突，困住中国外贸人", "凤凰网", "巴以冲突，困住中国外贸人"},
+      // Must stay whole: a hyphen inside a Latin word, a dash in a headline.
+      {"COVID-19 cases rise again", "", "COVID-19 cases rise again"},
+      {"前4个月我国外贸向好——态势进一步巩固", "", "前4个月我国外贸向好——态势进一步巩固"},
+      {"单独的标题", "", "单独的标题"},
+      // A short part shaped like a site's name is not the headline, even first.
+      {"理论中国网-2022年第4期", "", "2022年第4期"},
+      {"2024年4月CPI同比上涨0.3%_数据_宏观频道首页_财经网 - CAIJING.COM.CN", "",
+       "2024年4月CPI同比上涨0.3%"},
+      // A long headline that ends like a site's name stays.
+      {"国务院常务会议研究部署推进城市更新工作并审议通过条例草案提交人大 - 新华网", "",
+       "国务院常务会议研究部署推进城市更新工作并审议通过条例草案提交人大"},
+  };
+  for (const Row& row : rows)
+    EXPECT_EQ(HeadlineFinder(row.site, testing::default_vocabulary().page_meta).headline(row.title),
+              row.headline)
+        << row.title;
+}
+
+PageMetadata page_with(std::string title, std::vector<std::string> h1,
+                       std::vector<std::pair<std::string, std::string>> meta = {}) {
+  PageMetadata page;
+  page.title = std::move(title);
+  page.h1 = std::move(h1);
+  page.meta = std::move(meta);
+  return page;
+}
+
+TEST(PageTitle, TheHeadingThatShowsTheTitleNeverASectionLabel) {
+  struct Row {
+    PageMetadata page;
+    std::vector<std::string> lines;
+    std::optional<std::string> title;
+  };
+  const Row rows[] = {
+      // The h1 that matches the title, as the page shows it.
+      {page_with("雄安新区 - 维基百科，自由的百科全书", {"雄安新区[编辑]"}), {}, "雄安新区"},
+      {page_with("Fed holds rates - Example News", {"Fed holds rates"}), {}, "Fed holds rates"},
+      // A section label in an h1 is passed over for the title without its site name.
+      {page_with("美联储维持利率不变_新闻中心_示例网", {"新闻中心", "首页"}),
+       {},
+       "美联储维持利率不变"},
+      // og:title first among the names when no heading shows it.
+      {page_with("首页 - 示例网", {"示例网"}, {{"og:title", "央行宣布降准0.5个百分点"}}),
+       {},
+       "央行宣布降准0.5个百分点"},
+      // The short line at the top that shows the headline in full.
+      {page_with("理论网-2022年第4期", {}),
+       {"首页 > 期刊 > 学报 > 2022年第4期", "《某学报》2022年第4期"},
+       "《某学报》2022年第4期"},
+      // The first part of the title is the headline an h1 may show, even a short one.
+      {page_with("夜雨_原文、翻译及赏析_白居易诗词_读古诗词网", {"夜雨"}), {}, "夜雨"},
+      {PageMetadata{}, {}, std::nullopt},
+  };
+  for (const Row& row : rows) {
+    DocumentMetadata m;
+    metadata_from_page(row.page, testing::default_vocabulary().page_meta, row.lines, {}, m);
+    EXPECT_EQ(m.title, row.title) << row.page.title.value_or("(none)");
+  }
+}
+
+TEST(PageMetadata, DateUrlSiteNameAndLanguage) {
+  PageMetadata page;
+  page.meta = {{"og:site_name", "示例网"},
+               {"article:published_time", "2024-05-20T13:15:00+08:00"},
+               {"og:url", "https://example.cn/a.html"}};
+  page.canonical = "/a.html";  // relative: not a record's url
+  page.lang = "zh-CN";
+  DocumentMetadata m;
+  metadata_from_page(page, testing::default_vocabulary().page_meta, {}, {}, m);
+  EXPECT_EQ(m.date, "2024-05-20T13:15:00+08:00");
+  EXPECT_EQ(m.url, "https://example.cn/a.html");
+  EXPECT_EQ(m.site_name, "示例网");
+  EXPECT_EQ(m.lang, "zh-CN");
+
+  PageMetadata ld;
+  ld.article.date_published = "2024-05-09T14:30:07.000Z";
+  ld.times = {"2024-05-01"};
+  DocumentMetadata from_ld;
+  metadata_from_page(ld, testing::default_vocabulary().page_meta, {}, {}, from_ld);
+  EXPECT_EQ(from_ld.date, "2024-05-09T14:30:07.000Z");  // JSON-LD before <time>
+
+  PageMetadata times;
+  times.times = {"not a date", "2024-05-01 08:00"};
+  DocumentMetadata from_time;
+  metadata_from_page(times, testing::default_vocabulary().page_meta, {}, {}, from_time);
+  EXPECT_EQ(from_time.date, "2024-05-01T08:00:00");  // no zone invented
+
+  // A front matter's fields are not overwritten by the page's.
+  DocumentMetadata kept;
+  kept.title = "前言";
+  kept.date = "2021-01-01";
+  metadata_from_page(page, testing::default_vocabulary().page_meta, {}, {}, kept);
+  EXPECT_EQ(kept.title, "前言");
+  EXPECT_EQ(kept.date, "2021-01-01");
+}
+
+TEST(Datelines, AtTheStartOrAnywhereInAShortLine) {
+  struct Row {
+    const char* line;
+    std::optional<std::string> at_start;
+    std::optional<std::string> anywhere;
+  };
+  const Row rows[] = {
+      {"2019年06月15日08:18  来源：人民网", "2019-06-15T08:18:00", "2019-06-15T08:18:00"},
+      {"2024-05-20 13:15:00 来源：中国青年网", "2024-05-20T13:15:00", "2024-05-20T13:15:00"},
+      {"发布时间：2024-05-20 13:15", "2024-05-20T13:15:00", "2024-05-20T13:15:00"},
+      {"时间：2024.05.20 来源：1905电影网", "2024-05-20", "2024-05-20"},
+      {"原创：39健康网2024-04-23 12:27:25", std::nullopt, "2024-04-23T12:27:25"},
+      {"本文来源于国家统计局 2024-05-11 09:36:26", std::nullopt, "2024-05-11T09:36:26"},
+      // Not dates.
+      {"2024年是关键之年", std::nullopt, std::nullopt},
+      {"电话：010-12345678", std::nullopt, std::nullopt},
+      {"共1200人参加", std::nullopt, std::nullopt},
+  };
+  for (const Row& row : rows) {
+    EXPECT_EQ(date_at_start(row.line, {}), row.at_start) << row.line;
+    EXPECT_EQ(date_in_line(row.line, {}), row.anywhere) << row.line;
+  }
+}
+
+TEST(Language, ScriptFirstThenTheDeclaration) {
+  struct Row {
+    const char* text;
+    std::optional<std::string> declared;
+    std::optional<std::string> lang;
+  };
+  const Row rows[] = {
+      {"国家统计局今天发布数据，物价保持稳定。", std::nullopt, "zh"},
+      {"国家统计局今天发布数据。", "en", "zh"},  // a template's lang="en" on a Chinese page
+      {"新宿ゴールデン街の店舗が落札された", std::nullopt, "ja"},
+      {"강형욱 안락사 얘기에 견주 오열", std::nullopt, "ko"},
+      {"The Fed held rates steady on Wednesday.", "en-US", "en"},
+      {"The Fed held rates steady on Wednesday.", std::nullopt, std::nullopt},
+      {"The Fed held rates steady on Wednesday.", "zh-CN", std::nullopt},  // says zh, is not
+      {"Jokowi soal harga beras", "in_ID", "id"},
+      {"", std::nullopt, std::nullopt},
+      // A few Han characters in English text do not make it Chinese.
+      {"The word 中国 means China in Mandarin, spoken by many people.", "en", "en"},
+  };
+  for (const Row& row : rows)
+    EXPECT_EQ(detect_language(row.text, row.declared), row.lang) << row.text;
 }
 
 }  // namespace

@@ -19,6 +19,9 @@ inline std::filesystem::path source_dir() {
 inline std::filesystem::path shared_corpus() {
   return CORPUS_CLEAN_SHARED_CORPUS;
 }
+inline std::filesystem::path shared_pages() {
+  return shared_corpus().parent_path() / "pages";
+}
 
 inline std::string read_all(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -1,12 +1,14 @@
 // The shared text layer: UTF-8 code points, character classes, trims and case.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "text/chars.hpp"
 #include "text/line_reader.hpp"
 #include "text/strings.hpp"
+#include "text/url.hpp"
 #include "text/utf8.hpp"
 
 namespace corpus_clean {
@@ -121,6 +123,35 @@ TEST(LineReader, LinesAndPositions) {
   ASSERT_TRUE(trailing.next(line));
   EXPECT_FALSE(trailing.next(line));  // nothing after the last '\n' is no line
   EXPECT_EQ(trailing.position(), 2u);
+}
+
+TEST(Url, ReferencesResolvedAgainstThePage) {
+  struct Row {
+    const char* base;
+    const char* reference;
+    std::optional<std::string> url;
+  };
+  const Row rows[] = {
+      {"https://a.cn/n/2024/x.html", "https://cdn.cn/1.jpg", "https://cdn.cn/1.jpg"},
+      {"https://a.cn/n/2024/x.html", "//cdn.cn/1.jpg", "https://cdn.cn/1.jpg"},
+      {"http://a.cn/n/2024/x.html?p=1", "/img/1.jpg", "http://a.cn/img/1.jpg"},
+      {"http://a.cn/n/2024/x.html?p=1", "1.jpg", "http://a.cn/n/2024/1.jpg"},
+      {"http://a.cn", "1.jpg", "http://a.cn/1.jpg"},
+      // Not images of a record.
+      {"", "/img/1.jpg", std::nullopt},
+      {"https://a.cn/x.html", "data:image/gif;base64,R0lG", std::nullopt},
+      {"https://a.cn/x.html", "chrome-extension://abc/icon.png", std::nullopt},
+      {"https://a.cn/x.html", "javascript:void(0)", std::nullopt},
+      {"https://a.cn/x.html", "  ", std::nullopt},
+  };
+  for (const Row& row : rows)
+    EXPECT_EQ(text::resolve_url(row.base, row.reference), row.url) << row.reference;
+  EXPECT_TRUE(text::is_web_url("HTTPS://a.cn"));
+  EXPECT_FALSE(text::is_web_url("ftp://a.cn"));
+  EXPECT_TRUE(text::is_home_page("http://www.china.com.cn/"));
+  EXPECT_TRUE(text::is_home_page("https://a.cn"));
+  EXPECT_FALSE(text::is_home_page("https://a.cn/2024/x.html"));
+  EXPECT_FALSE(text::is_home_page("https://a.cn/?p=12"));
 }
 
 }  // namespace

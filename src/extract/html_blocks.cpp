@@ -245,6 +245,8 @@ class HtmlWalker {
   }
 
   void image(const GumboElement& element) {
+    if (options_.article_roots && (in_article_ == 0 || in_pruned_ > 0))
+      return;  // a logo, an icon, a thumbnail of another story: not the article's
     static const std::vector<std::string> kSrcOnly = {"src"};
     const std::vector<std::string>& names =
         options_.image_attributes ? *options_.image_attributes : kSrcOnly;

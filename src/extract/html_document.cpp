@@ -74,7 +74,7 @@ Document::Document(Document&&) noexcept = default;
 Document& Document::operator=(Document&&) noexcept = default;
 Document::~Document() = default;
 
-Document Document::parse(std::string_view body, const ParseOptions& options) {
+Document Document::prepare(std::string_view body, const ParseOptions& options) {
   Document doc;
   doc.html_ = rewrite_autolinks(body, doc.autolinks_);
   // gumbo's cost grows with the square of the nesting depth: flatten before it parses.
@@ -88,9 +88,20 @@ Document Document::parse(std::string_view body, const ParseOptions& options) {
   doc.deepest_ = depth.max_depth;
   doc.flattened_ = depth.dropped_tags;
   doc.json_ld_ = std::move(depth.json_ld);
+  return doc;
+}
+
+void Document::parse() {
+  if (output_)
+    return;
   GumboOptions gumbo_options = kGumboDefaultOptions;
   gumbo_options.max_errors = 0;  // parse errors are not reported; don't collect them
-  doc.output_.reset(gumbo_parse_with_options(&gumbo_options, doc.html_.data(), doc.html_.size()));
+  output_.reset(gumbo_parse_with_options(&gumbo_options, html_.data(), html_.size()));
+}
+
+Document Document::parse(std::string_view body, const ParseOptions& options) {
+  Document doc = prepare(body, options);
+  doc.parse();
   return doc;
 }
 

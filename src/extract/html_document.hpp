@@ -34,6 +34,10 @@ struct ParseOptions {
 class Document {
  public:
   static Document parse(std::string_view body, const ParseOptions& options = {});
+  // The same in two steps: the bytes prepared (what gumbo will see: prepared()), then parsed.
+  static Document prepare(std::string_view body, const ParseOptions& options = {});
+  void parse();
+  std::string_view prepared() const { return html_; }
 
   Document(Document&&) noexcept;
   Document& operator=(Document&&) noexcept;

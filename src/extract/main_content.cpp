@@ -4,6 +4,7 @@
 #include "extract/main_content.hpp"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -252,16 +253,23 @@ class ContentSelector {
   }
 
   // Class/id hints: each of class and id may match each hint.
-  int hint_weight_of(const GumboNode* node) const {
+  int hint_weight_of(const GumboNode* node) {
     int weight = 0;
     for (const char* name : {"class", "id"}) {
       const char* value = html::attribute(node, name);
       if (!value || !*value)
         continue;
       const std::string lower = text::ascii_lower(value);
-      for (const ContentHint& hint : rules_.hints) {
-        if (RE2::PartialMatch(lower, *hint.pattern))
-          weight += hint.weight;
+      if (rules_.hint_set) {
+        hits_.clear();
+        static_cast<const RE2::Set*>(rules_.hint_set.get())->Match(lower, &hits_);
+        for (int hit : hits_)
+          weight += rules_.hints[static_cast<std::size_t>(hit)].weight;
+      } else {
+        for (const ContentHint& hint : rules_.hints) {
+          if (RE2::PartialMatch(lower, *hint.pattern))
+            weight += hint.weight;
+        }
       }
     }
     return weight;
@@ -606,7 +614,8 @@ class ContentSelector {
   std::unordered_map<const GumboNode*, int> index_of_;
   int best_ = -1;
   int runner_up_ = -1;
-  std::vector<int> top_;  // the best candidates, best first
+  std::vector<int> top_;   // the best candidates, best first
+  std::vector<int> hits_;  // reused for each element's hints
 };
 
 }  // namespace

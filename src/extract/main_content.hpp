@@ -55,6 +55,9 @@ struct ContentTagWeight {
 // The vocabulary and thresholds of the selection: the rules file's `main_content` section.
 struct MainContentRules {
   std::vector<ContentHint> hints;
+  // The hints' patterns in one RE2::Set (type-erased to keep RE2 private), in the order of
+  // `hints`; set when the rules are loaded.
+  std::shared_ptr<const void> hint_set;
   std::vector<ContentTagWeight> tags;
   // Headings that open the page's end matter (references, see also, related reading): inside
   // the article, such a heading and all that follows it are left out. RE2, on the heading's

@@ -2,13 +2,16 @@
 // front matter has none.
 #include "metadata/metadata.hpp"
 
+#include <re2/re2.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
 
 #include "corpus_clean/record.hpp"
+#include "extract/main_content.hpp"
 #include "text/chars.hpp"
 #include "text/strings.hpp"
+#include "text/url.hpp"
 #include "text/utf8.hpp"
 
 namespace corpus_clean {
@@ -73,7 +76,10 @@ constexpr std::int64_t kShortLine = 60;    // code points: a title or a dateline
 constexpr std::size_t kLeadingBlocks = 3;  // how far down a title or date line may stand
 constexpr std::size_t kDateLabel = 8;  // code points of a label before a date ("发布时间：")
 constexpr std::int64_t kMinHeadline = 2;    // letters and digits of a headline a heading may show
-constexpr std::int64_t kHeadlineExtra = 4;  // what a heading may show beside the headline
+constexpr std::int64_t kHeadlineExtra = 2;  // what a heading may show beside the headline
+constexpr std::int64_t kLongPart = 6;       // a title part this long may be the headline too
+constexpr std::int64_t kHeldExtra = 3;      // a heading may hold this many times the part beside it
+constexpr std::int64_t kSiteNameUnits = 8;  // a part this short may be a site's name (南方网)
 
 std::optional<std::string> first_meta(const PageMetadata& page,
                                       const std::vector<std::string>& names) {
@@ -82,11 +88,6 @@ std::optional<std::string> first_meta(const PageMetadata& page,
       return std::string(*value);
   }
   return std::nullopt;
-}
-
-bool is_web_url(std::string_view url) {
-  return text::starts_with_ignoring_case(url, "http://") ||
-         text::starts_with_ignoring_case(url, "https://");
 }
 
 // Letters and digits only, lower-cased: how two titles are compared.
@@ -146,47 +147,83 @@ std::vector<std::string_view> title_parts(std::string_view title) {
   return parts;
 }
 
-// The parts of a title that are not the site's name (or a piece of it: "新浪财经_新浪网").
-std::vector<std::string_view> headline_parts(std::string_view title, std::string_view site_name) {
+// Letters and digits of `s` in units: a CJK character, or a run of other letters and digits.
+std::int64_t units_of(std::string_view s) {
+  return measure_text(s).units;
+}
+
+}  // namespace
+
+HeadlineFinder::HeadlineFinder(std::string_view site_name, const PageMetaKeys& keys)
+    : site_(comparable(site_name)), keys_(keys) {}
+
+bool HeadlineFinder::is_site(std::string_view part) const {
+  const std::string c = comparable(part);
+  if (!site_.empty() && (c == site_ || site_.find(c) != std::string::npos))
+    return true;  // the site's name, or a piece of it ("新浪财经_新浪网")
+  if (units_of(part) > kSiteNameUnits)
+    return false;
+  const re2::StringPiece text(part.data(), part.size());
+  return std::any_of(keys_.site_name_shapes.begin(), keys_.site_name_shapes.end(),
+                     [&](const auto& shape) { return RE2::PartialMatch(text, *shape); });
+}
+
+std::vector<std::string_view> HeadlineFinder::parts(std::string_view title) const {
   std::vector<std::string_view> parts = title_parts(title);
-  const std::string site = comparable(site_name);
-  if (!site.empty() && parts.size() > 1) {
-    std::erase_if(parts, [&](std::string_view part) {
-      const std::string c = comparable(part);
-      return c == site || site.find(c) != std::string::npos;
-    });
+  if (parts.size() > 1) {
+    std::vector<std::string_view> named = parts;
+    std::erase_if(named, [&](std::string_view part) { return is_site(part); });
+    if (!named.empty())
+      parts = std::move(named);
   }
   return parts;
 }
 
-// The headline a heading of the page shows for a title: a heading that is a part of the title
-// or is held by one; or one that holds a part and little else (an edit link, a counter beside
-// it: then the part); or, failing those, the heading that holds a part with the least beside it
-// (a column's name and the headline: shown as it is).
-std::optional<std::string> shown_headline(const std::vector<std::string>& headings,
-                                          std::string_view title, std::string_view site) {
-  std::vector<std::string_view> parts = headline_parts(title, site);
-  parts.push_back(title);
+std::string HeadlineFinder::headline(std::string_view title) const {
+  const std::vector<std::string_view> named = parts(title);
+  if (named.empty())
+    return std::string(text::trim(title));
+  // The first part, unless another is much longer ("栏目 - 标题很长很长" is rarer than
+  // "标题 - 网站名", but a short first part is a section or the site).
+  std::string_view longest = named.front();
+  for (std::string_view part : named) {
+    if (units_of(part) > units_of(longest))
+      longest = part;
+  }
+  return std::string(units_of(named.front()) * 3 >= units_of(longest) ? named.front() : longest);
+}
+
+std::optional<std::string> HeadlineFinder::shown(const std::vector<std::string>& headings,
+                                                 std::string_view name) const {
+  // What a heading may show: the headline part, the name's first part, the whole name, and the
+  // parts long enough not to be a section label.
+  const std::string headline_part = headline(name);
+  const std::vector<std::string_view> named = parts(name);
+  std::vector<std::string_view> shows{headline_part, name};
+  for (std::size_t k = 0; k < named.size(); ++k) {
+    if (k == 0 || units_of(named[k]) >= kLongPart)
+      shows.push_back(named[k]);
+  }
   std::optional<std::string> best;
   std::int64_t best_extra = 0;
   for (const std::string& heading : headings) {
     const std::string h = comparable(heading);
-    if (text::count_code_points(h) < kMinHeadline)
+    const std::int64_t heading_units = units_of(heading);
+    if (heading_units < kMinHeadline)
       continue;
-    for (std::string_view part : parts) {
+    for (std::string_view part : shows) {
       const std::string p = comparable(part);
-      const std::int64_t units = text::count_code_points(p);
+      const std::int64_t units = units_of(part);
       if (units < kMinHeadline)
         continue;
-      const std::int64_t shown = text::count_code_points(h);
-      if (h == p || (p.find(h) != std::string::npos && shown * 2 >= units))
+      if (h == p || (p.find(h) != std::string::npos && heading_units * 2 >= units))
         return heading;
       if (h.find(p) == std::string::npos)
         continue;
-      const std::int64_t extra = shown - units;
+      const std::int64_t extra = heading_units - units;
       if (extra <= kHeadlineExtra || extra * 10 <= units * 3)
         return std::string(part);
-      if (!best || extra < best_extra) {
+      if (extra <= kHeldExtra * units && (!best || extra < best_extra)) {
         best = heading;
         best_extra = extra;
       }
@@ -195,44 +232,21 @@ std::optional<std::string> shown_headline(const std::vector<std::string>& headin
   return best;
 }
 
-std::optional<std::string> page_title(const PageMetadata& page, const PageMetaKeys& keys,
-                                      std::string_view site,
-                                      const std::vector<std::string>& lines) {
-  const std::optional<std::string> og = first_meta(page, keys.title);
-  for (const std::vector<std::string>* headings : {&page.h1, &page.h2, &lines}) {
-    for (const std::optional<std::string>* title : {&page.title, &og}) {
-      if (*title) {
-        if (std::optional<std::string> shown = shown_headline(*headings, **title, site))
-          return shown;
-      }
+std::optional<std::string> HeadlineFinder::title(const PageMetadata& page,
+                                                 const std::vector<std::string>& lines) const {
+  for (const std::optional<std::string>& name :
+       {first_meta(page, keys_.title), page.title, page.article.headline}) {
+    if (!name)
+      continue;
+    for (const std::vector<std::string>* headings : {&lines, &page.h1, &page.h2}) {
+      if (std::optional<std::string> title = shown(*headings, *name))
+        return title;
     }
-  }
-  for (const std::optional<std::string>* candidate : {&og, &page.article.headline, &page.title}) {
-    if (*candidate) {
-      std::string headline = headline_of(**candidate, site);
-      if (!headline.empty() && comparable(headline) != comparable(site))
-        return headline;
-    }
+    std::string named = headline(*name);
+    if (!named.empty() && !is_site(named))
+      return named;
   }
   return std::nullopt;
-}
-
-}  // namespace
-
-std::string headline_of(std::string_view title, std::string_view site_name) {
-  const std::vector<std::string_view> parts = headline_parts(title, site_name);
-  if (parts.empty())
-    return std::string(text::trim(title));
-  // The first part, unless another is much longer ("栏目 - 标题很长很长" is rarer than
-  // "标题 - 网站名", but a short first part is a section or the site).
-  std::string_view longest = parts.front();
-  for (std::string_view part : parts) {
-    if (text::count_code_points(comparable(part)) > text::count_code_points(comparable(longest)))
-      longest = part;
-  }
-  const std::int64_t first = text::count_code_points(comparable(parts.front()));
-  const std::int64_t most = text::count_code_points(comparable(longest));
-  return std::string(first * 3 >= most ? parts.front() : longest);
 }
 
 std::optional<std::string> date_at_start(std::string_view line, const DateOptions& options) {
@@ -256,10 +270,10 @@ std::optional<std::string> date_at_start(std::string_view line, const DateOption
     }
   }
   for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
-    if (auto iso = leading_date(line.substr(0, *it), options))
+    if (auto iso = to_iso8601(line.substr(0, *it), options))
       return iso;
   }
-  return std::nullopt;
+  return leading_date(line, options);  // a Chinese date with words after 日
 }
 
 std::optional<std::string> date_in_line(std::string_view line, const DateOptions& options) {
@@ -285,7 +299,7 @@ void metadata_from_page(const PageMetadata& page, const PageMetaKeys& keys,
   }
   const std::string site = metadata.site_name.value_or("");
   if (!metadata.title)
-    metadata.title = page_title(page, keys, site, lines);
+    metadata.title = HeadlineFinder(site, keys).title(page, lines);
   if (!metadata.date) {
     std::vector<std::string> dates;
     if (std::optional<std::string> meta = first_meta(page, keys.date))
@@ -301,14 +315,21 @@ void metadata_from_page(const PageMetadata& page, const PageMetaKeys& keys,
   if (!metadata.url) {
     for (const std::optional<std::string>& url :
          {page.canonical, first_meta(page, keys.url), page.article.url}) {
-      if (url && is_web_url(*url)) {
+      // A site's home page named as an article's address is a template's mistake.
+      if (url && text::is_web_url(*url) && !text::is_home_page(*url)) {
         metadata.url = url;
         break;
       }
     }
   }
-  if (!metadata.author)
-    metadata.author = first_meta(page, keys.author);
+  if (!metadata.author) {
+    // An author <meta> of digits alone is a CMS's user number, not a name.
+    std::optional<std::string> author = first_meta(page, keys.author);
+    if (author && measure_text(*author).units > 0 &&
+        author->find_first_not_of("0123456789 ") != std::string::npos) {
+      metadata.author = std::move(author);
+    }
+  }
   if (!metadata.lang)
     metadata.lang =
         !page.lang.empty() ? std::optional<std::string>(page.lang) : first_meta(page, keys.lang);

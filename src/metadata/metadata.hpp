@@ -2,6 +2,7 @@
 // body's first lines when the front matter has none (plain-text and Markdown documents).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,10 @@
 #include "corpus_clean/types.hpp"
 #include "extract/blocks.hpp"
 #include "extract/page_metadata.hpp"
+
+namespace re2 {
+class RE2;
+}  // namespace re2
 
 namespace corpus_clean {
 
@@ -32,6 +37,8 @@ struct PageMetaKeys {
   std::vector<std::string> site_name;
   std::vector<std::string> author;
   std::vector<std::string> lang;  // when the page has no <html lang>
+  // Shapes of a site's name in a page title (南方网, CAIJING.COM.CN): RE2, on a short part.
+  std::vector<std::shared_ptr<const re2::RE2>> site_name_shapes;
 };
 
 struct DocumentMetadata {
@@ -64,8 +71,32 @@ void metadata_from_page(const PageMetadata& page, const PageMetaKeys& keys,
                         const std::vector<std::string>& lines, const DateOptions& options,
                         DocumentMetadata& metadata);
 
-// The headline in a page title: the part that is not the site's name, or the longest part.
-std::string headline_of(std::string_view title, std::string_view site_name);
+// The headline in a page's names (<title>, og:title), and the heading that shows it.
+class HeadlineFinder {
+ public:
+  HeadlineFinder(std::string_view site_name, const PageMetaKeys& keys);
+
+  // The part of a title that is the headline: the parts that are not the site's name (its
+  // og:site_name, or a short part of a site name's shape), the first unless another is three
+  // times as long.
+  std::string headline(std::string_view title) const;
+  // The headline a heading shows for a name: a heading that is its headline part (or its
+  // first part, or a long part), or holds one with little beside it (then the part), else the
+  // heading that holds one with the least beside it, at most three times it (a column's name
+  // and the headline).
+  std::optional<std::string> shown(const std::vector<std::string>& headings,
+                                   std::string_view name) const;
+  // The page's title: for og:title, then <title>, then JSON-LD's headline, the heading that
+  // shows it (a short line near the article, an <h1>, an <h2>), else its headline part.
+  std::optional<std::string> title(const PageMetadata& page,
+                                   const std::vector<std::string>& lines) const;
+
+ private:
+  bool is_site(std::string_view part) const;
+  std::vector<std::string_view> parts(std::string_view title) const;
+  std::string site_;
+  const PageMetaKeys& keys_;
+};
 
 // A date at the start of a short line, after an optional label (发布时间：, Published:):
 // "2019年06月15日08:18  来源：人民网" → 2019-06-15T08:18:00.

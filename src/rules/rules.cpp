@@ -95,16 +95,22 @@ bool front_matter_matches(const Json& meta, const std::string& key,
 const RuleSet* RuleBook::recognise(const Json& meta, std::string_view body, std::string_view id,
                                    std::string_view path) const {
   const std::string id_str(id), path_str(path);
-  for (const auto& site : sites_) {
+  std::vector<bool> named(sites_.size(), false);  // by a marker in the body
+  if (!marker_site_.empty()) {
+    std::vector<int> hits;
+    as_set(markers_).Match(re2::StringPiece(body.data(), body.size()), &hits);
+    for (int hit : hits)
+      named[marker_site_[static_cast<std::size_t>(hit)]] = true;
+  }
+  for (std::size_t i = 0; i < sites_.size(); ++i) {
+    const auto& site = sites_[i];
     const SiteMatch& m = site->match_;
     const bool by_front_matter =
         meta.is_object() &&
         std::any_of(m.front_matter.begin(), m.front_matter.end(), [&](const auto& kv) {
           return front_matter_matches(meta, kv.first, kv.second);
         });
-    const bool by_body = std::any_of(m.body.begin(), m.body.end(), [&](const std::string& marker) {
-      return body.find(marker) != std::string_view::npos;
-    });
+    const bool by_body = named[i];
     const bool by_path = std::any_of(m.paths.begin(), m.paths.end(), [&](const std::string& glob) {
       return fnmatch(glob.c_str(), id_str.c_str(), 0) == 0 ||
              fnmatch(glob.c_str(), path_str.c_str(), 0) == 0;

@@ -111,9 +111,15 @@ class RuleBook {
  private:
   std::vector<std::shared_ptr<RuleSet>> sites_;
   std::shared_ptr<RuleSet> generic_;
+  bool compile_markers();
   Vocabulary vocabulary_;
   MainContentRules main_content_;
+  std::shared_ptr<const void> markers_;   // RE2::Set of every site's body markers
+  std::vector<std::size_t> marker_site_;  // marker → index into sites_
 };
+
+// Compiles `rules.hints` into `rules.hint_set`; false when RE2 cannot.
+bool compile_hints(MainContentRules& rules);
 
 // What the block rules took out of the text.
 struct Harvest {

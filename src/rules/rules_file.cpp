@@ -234,13 +234,18 @@ class RuleParser {
       return parse_front_matter_keys(value, vocabulary.front_matter);
     } else if (key == "page_meta_keys") {
       return parse_page_meta_keys(value, vocabulary.page_meta);
+    } else if (key == "site_name_shape") {
+      auto shape = std::make_shared<const RE2>(value.as<std::string>(), pattern_options());
+      if (!shape->ok())
+        return error_at(value, "bad pattern '" + shape->pattern() + "': " + shape->error());
+      vocabulary.page_meta.site_name_shapes.push_back(std::move(shape));
     } else if (key == "image_attributes") {
       for (std::string& s : strings(value))
         vocabulary.image_attributes.push_back(std::move(s));
     } else {
       return error_at(value, "unknown vocabulary '" + key +
                                  "' (name_separators, role_words, staff_code, front_matter_keys, "
-                                 "page_meta_keys, image_attributes)");
+                                 "page_meta_keys, site_name_shape, image_attributes)");
     }
     return true;
   }
@@ -295,7 +300,7 @@ class RuleParser {
       const std::string kind = main_content_kind(item);
       if (kind.empty()) {
         return error_at(item,
-                        "a main_content entry has exactly one of hint, tag, "
+                        "a main_content entry has exactly one of hint, tag, end_matter, "
                         "min_paragraph_chars, sibling_share");
       }
       Result<bool> ok = parse_main_content_entry(kind, item, rules);
@@ -510,6 +515,41 @@ Result<bool> RuleBook::add(std::string_view yaml, const std::string& name) {
   for (auto& site : sites_)
     combine(*site);
   combine(*generic_);
+  return compile_markers() && compile_hints(main_content_)
+             ? Result<bool>(true)
+             : Result<bool>(make_error(ErrorCode::invalid_option, Stage::rules,
+                                       name + ": the site markers or content hints are too many "
+                                              "to compile together"));
+}
+
+// All sites' body markers in one RE2::Set, so that a document's body is read once to learn
+// which sites it names, however many sites there are.
+bool RuleBook::compile_markers() {
+  auto set = std::make_shared<RE2::Set>(pattern_options(), RE2::UNANCHORED);
+  marker_site_.clear();
+  for (std::size_t i = 0; i < sites_.size(); ++i) {
+    for (const std::string& marker : sites_[i]->match_.body) {
+      if (set->Add(RE2::QuoteMeta(marker), nullptr) < 0)
+        return false;
+      marker_site_.push_back(i);
+    }
+  }
+  if (!marker_site_.empty() && !set->Compile())
+    return false;
+  markers_ = std::shared_ptr<const void>(set, set.get());
+  return true;
+}
+
+// The content hints in one RE2::Set: each element's class and id are read once.
+bool compile_hints(MainContentRules& rules) {
+  auto set = std::make_shared<RE2::Set>(pattern_options(), RE2::UNANCHORED);
+  for (const ContentHint& hint : rules.hints) {
+    if (set->Add(hint.pattern->pattern(), nullptr) < 0)
+      return false;
+  }
+  if (!rules.hints.empty() && !set->Compile())
+    return false;
+  rules.hint_set = std::shared_ptr<const void>(set, set.get());
   return true;
 }
 

@@ -22,6 +22,7 @@
 #include "text/chars.hpp"
 #include "text/line_reader.hpp"
 #include "text/strings.hpp"
+#include "text/url.hpp"
 #include "text/utf8.hpp"
 
 namespace corpus_clean {
@@ -128,6 +129,7 @@ struct Cleaned {
   Format format = Format::text;
   Extraction extraction;
   std::optional<PageMetadata> page;  // a whole page's <head>
+  bool article_found = false;        // main-content selection chose a container
   // The page's blocks before and after the article (furniture): read for bylines and dates.
   std::vector<Block> before;
   std::vector<Block> after;
@@ -203,10 +205,11 @@ std::vector<Block> lines_beside(const Cleaned& cleaned, const std::optional<std:
   return lines;
 }
 
-// A page whose JSON-LD carries the article's text (articleBody) and whose markup shows almost
-// none of it (a page that draws its text with scripts): the JSON-LD text is the article. Where
-// the markup shows a good part, it is the better source (articleBody is often a teaser).
-void use_article_body(const PageMetadata& page, std::vector<Block>& blocks,
+// A page whose JSON-LD carries the article's text (articleBody) and whose markup has no article
+// (`found` false) or shows almost none of it (a page that draws its text with scripts): the
+// JSON-LD text is the article. Where the markup shows a good part, it is the better source
+// (articleBody is often a teaser).
+void use_article_body(const PageMetadata& page, bool found, std::vector<Block>& blocks,
                       std::vector<ExplainEntry>* explain) {
   if (!page.article.body)
     return;
@@ -214,7 +217,7 @@ void use_article_body(const PageMetadata& page, std::vector<Block>& blocks,
   std::uint32_t shown = 0;
   for (const Block& block : blocks)
     shown += measure_text(block.text).units;
-  if (body_units < kArticleBodyUnits || shown * kArticleBodyShare >= body_units)
+  if (body_units < kArticleBodyUnits || (found && shown * kArticleBodyShare >= body_units))
     return;
   blocks.clear();
   text::LineReader lines(*page.article.body);
@@ -234,12 +237,12 @@ void use_article_body(const PageMetadata& page, std::vector<Block>& blocks,
 // Parses an HTML body once: the page's own metadata and the blocks come from the same tree, the
 // blocks marked aside outside the article when main-content selection applies (a whole page,
 // or a body no site rule set recognises).
-Extraction extract_html_document(std::string_view body, Cleaned& out, const Context& context,
+Extraction extract_html_document(html::Document& doc, Cleaned& out, const Context& context,
                                  ExtractOptions& extract_options,
                                  std::vector<DroppedElement>& dropped,
                                  std::vector<ExplainEntry>* explain) {
   const Options& options = context.options();
-  const html::Document doc = html::Document::parse(body, {.max_depth = options.max_html_depth});
+  doc.parse();
   if (doc.is_whole_page())
     out.page = read_page_metadata(doc);
   MainContent choice;
@@ -247,6 +250,7 @@ Extraction extract_html_document(std::string_view body, Cleaned& out, const Cont
   if (options.extract == ExtractMode::article && (doc.is_whole_page() || !out.site)) {
     choice = choose_main_content(doc, context.rules().main_content(), extract_options.drop);
     roots.insert(choice.roots.begin(), choice.roots.end());
+    out.article_found = !roots.empty();
     if (!roots.empty()) {
       extract_options.article_roots = &roots;
       extract_options.pruned = &choice.pruned;
@@ -269,23 +273,27 @@ Cleaned extract_blocks(const Document& document, const FrontMatterSplit& split, 
   const RuleBook& rules = context.rules();
   Cleaned out;
   out.format = detect_format(split.body);
-  out.site = rules.recognise(meta, split.body, document.id, document.path);
+  // An HTML body is prepared first (html_document.hpp): a site's markers are looked for in what
+  // gumbo will read, without the scripts and styles that are most of a whole page's bytes.
+  std::optional<html::Document> doc;
+  if (out.format == Format::html)
+    doc = html::Document::prepare(split.body, {.max_depth = options.max_html_depth});
+  out.site = rules.recognise(meta, doc ? doc->prepared() : split.body, document.id, document.path);
   ExtractOptions extract_options;
   extract_options.max_html_depth = options.max_html_depth;
   extract_options.drop = &rules.drop_selectors(out.site);
   extract_options.describe_dropped = options.explain;
   extract_options.image_attributes = &rules.vocabulary().image_attributes;
   std::vector<DroppedElement> dropped;
-  if (out.format == Format::html) {
-    out.extraction =
-        extract_html_document(split.body, out, context, extract_options, dropped, explain);
+  if (doc) {
+    out.extraction = extract_html_document(*doc, out, context, extract_options, dropped, explain);
   } else {
     out.extraction = extract(split.body, out.format, extract_options);
   }
   trim_blocks(out.extraction.blocks);
   take_asides(out);
   if (out.page && options.extract == ExtractMode::article)
-    use_article_body(*out.page, out.extraction.blocks, explain);
+    use_article_body(*out.page, out.article_found, out.extraction.blocks, explain);
   if (explain)
     explain_dropped(dropped, out.site, rules.generic(), *explain);
   return out;
@@ -369,6 +377,17 @@ void build_record(const Document& document, Cleaned& cleaned, DocumentMetadata& 
   std::vector<std::string>& found = cleaned.extraction.images;
   images.insert(images.end(), std::make_move_iterator(found.begin()),
                 std::make_move_iterator(found.end()));
+  if (cleaned.page) {
+    // A page's images are references to resolve against its address; what cannot be resolved
+    // to an http(s) URL (a relative path with no known address, data:, an extension's icon)
+    // is no image of the record.
+    std::vector<std::string> resolved;
+    for (const std::string& image : images) {
+      if (std::optional<std::string> url = text::resolve_url(record.url.value_or(""), image))
+        resolved.push_back(std::move(*url));
+    }
+    images = std::move(resolved);
+  }
   record.images = unique(std::move(images));
 
   std::vector<Block>& blocks = cleaned.extraction.blocks;
