@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The Python tests (pytest) on the module of a build tree, against that tree's CLI. Exit 77
 # (skipped) when pytest is not installed for the interpreter.
-# Usage: tests/python/run.sh PYTHON MODULE_DIR PATH/TO/corpus-clean [LIBRARY_TO_PRELOAD]
-# The sanitizer build gives its ASan runtime as LIBRARY_TO_PRELOAD: an interpreter that is not
-# built with ASan must load it before anything else to load the module.
+# Usage: tests/python/run.sh PYTHON MODULE_DIR PATH/TO/corpus-clean [LIBRARIES_TO_PRELOAD]
+# The sanitizer build gives its ASan runtime and libstdc++ (space-separated) as
+# LIBRARIES_TO_PRELOAD: an interpreter that is not built with ASan must load them before
+# anything else to load the module and throw C++ exceptions in it.
 set -uo pipefail
 python=$1 module_dir=$2 cli=$3 preload=${4:-}
 if ! "$python" -c 'import pytest' 2>/dev/null; then
