@@ -25,16 +25,7 @@ cmake --preset release -DCORPUS_CLEAN_BUILD_TESTS=OFF >/dev/null
 cmake --build --preset release -j "$jobs" --target corpus-clean make_corpus gumbo_baseline >/dev/null
 bin=build/release
 
-corpus_for() {  # corpus_for N → a directory of N generated posts, made once
-  local dir=build/bench/corpus-$1
-  if [ ! -f "$dir/.done" ]; then
-    rm -rf "$dir"
-    mkdir -p "$dir"
-    "$bin/bench/make_corpus" "$shared" "$dir" "$1" >&2
-    touch "$dir/.done"
-  fi
-  echo "$dir"
-}
+. bench/corpus.sh
 python=${PYTHON:-/usr/bin/python3}
 peer=no
 "$python" -c 'import readability' 2>/dev/null && peer=yes

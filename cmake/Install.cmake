@@ -3,11 +3,14 @@
 #            schema and the docs: what a user of the command needs (the `corpus-clean` .deb);
 #   devel    the static library, its headers and a CMake package so that another project can
 #            `find_package(corpus_clean)` and link `corpus_clean::corpus_clean`
-#            (the `libcorpus-clean-dev` .deb).
+#            (the `libcorpus-clean-dev` .deb);
+#   python   the Python package `corpus_clean` (python/CMakeLists.txt) when it is built (the
+#            `python3-corpus-clean` .deb).
 #
 #   cmake --install build --prefix /tmp/p                      # both components
 #   cmake --install build --prefix /tmp/p --component runtime  # the command only
-#   cd build && cpack -G DEB        # corpus-clean_*.deb and libcorpus-clean-dev_*.deb
+#   cd build && cpack -G DEB        # corpus-clean_*.deb, libcorpus-clean-dev_*.deb and
+#                                   # python3-corpus-clean_*.deb
 include_guard(GLOBAL)
 
 include(GNUInstallDirs)
@@ -65,7 +68,11 @@ install(FILES docs/record.schema.json
 install(FILES README.md docs/rules.md docs/scale-out.md
   DESTINATION "${CMAKE_INSTALL_DATAROOTDIR}/doc/corpus-clean" COMPONENT runtime)
 # Debian wants the licence as share/doc/PACKAGE/copyright, and a changelog beside it.
-foreach(_cc_component_doc IN ITEMS "runtime|corpus-clean" "devel|libcorpus-clean-dev")
+set(_cc_component_docs "runtime|corpus-clean" "devel|libcorpus-clean-dev")
+if(TARGET corpus_clean_python)
+  list(APPEND _cc_component_docs "python|python3-corpus-clean")
+endif()
+foreach(_cc_component_doc IN LISTS _cc_component_docs)
   string(REPLACE "|" ";" _cc_component_doc "${_cc_component_doc}")
   list(GET _cc_component_doc 0 _cc_component)
   list(GET _cc_component_doc 1 _cc_package)
@@ -158,6 +165,9 @@ set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/" "/build/")
 
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_COMPONENTS_ALL runtime devel)
+if(TARGET corpus_clean_python)
+  list(APPEND CPACK_COMPONENTS_ALL python)
+endif()
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # NAME_VERSION-REVISION_ARCH.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION "text")
 
@@ -192,5 +202,29 @@ run the cleaning pipeline on documents in memory.")
 set(_cc_devel_depends libgumbo-dev libyaml-cpp-dev libicu-dev libre2-dev libxxhash-dev
     libzstd-dev zlib1g-dev nlohmann-json3-dev pkg-config)
 list(JOIN _cc_devel_depends ", " CPACK_DEBIAN_DEVEL_PACKAGE_DEPENDS)
+
+if(TARGET corpus_clean_python)
+  set(CPACK_DEBIAN_PYTHON_PACKAGE_NAME "python3-corpus-clean")
+  set(CPACK_DEBIAN_PYTHON_PACKAGE_SECTION "python")
+  set(CPACK_COMPONENT_PYTHON_DESCRIPTION
+    "The corpus-clean library as the Python package corpus_clean: clean() gives
+the record the corpus-clean command writes for a document in memory,
+normalize() the punctuation normalizer, and a Cleaner compiles the rules once
+and may be shared by threads (the GIL is released while it works). Type
+stubs included.")
+  # The extension is for one Python version (its file name says which); its shared libraries
+  # come from dpkg-shlibdeps, as the command's do.
+  set(CPACK_DEBIAN_PYTHON_PACKAGE_DEPENDS
+      "python3 (>= ${CORPUS_CLEAN_PYTHON_VERSION}~), python3 (<< ${CORPUS_CLEAN_PYTHON_NEXT_VERSION})")
+  if(CORPUS_CLEAN_DPKG_SHLIBDEPS)
+    set(CPACK_DEBIAN_PYTHON_PACKAGE_SHLIBDEPS ON)
+  else()
+    string(APPEND CPACK_DEBIAN_PYTHON_PACKAGE_DEPENDS ", ${CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS}")
+  endif()
+  # Byte-compiled on installation and removed before removal, as Debian's python3 packages are.
+  set(CPACK_DEBIAN_PYTHON_PACKAGE_CONTROL_EXTRA
+      "${PROJECT_SOURCE_DIR}/cmake/packaging/postinst" "${PROJECT_SOURCE_DIR}/cmake/packaging/prerm")
+  set(CPACK_DEBIAN_PYTHON_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+endif()
 
 include(CPack)

@@ -9,12 +9,18 @@ CORPUS_CLEAN_PACKAGES=(
   jq python3 python3-jsonschema zstd gzip
   man-db groff-base dpkg-dev file zsh
   parallel xxhash make wget
+  python3-dev pybind11-dev python3-pytest python3-mypy
+  slurm-wlm munge
 )
 # Some of these feel like base tools but are not in a minimal Debian (debootstrap
 # --variant=minbase): file, which CPack's DEB generator runs on every packaged file
 # (tests/install), and make, which cmake only recommends and the README's Makefile example
 # needs (tests/cli/makefile.sh). wget writes the crawler's WARC that tests/cli/wget.sh reads
 # back. scripts/fresh-debian-check shows that nothing else is missing.
+# python3-dev and pybind11-dev build the Python module, python3-pytest and python3-mypy test it
+# and its type stubs (tests/python); slurm-wlm and munge give tests/slurm a cluster of one node
+# (the test starts and stops daemons of its own, with their own key, socket and ports, beside
+# any that the system runs).
 
 log() {  # bold on a terminal, plain in logs and with NO_COLOR set
   if [ -t 2 ] && [ -z "${NO_COLOR:-}" ]; then

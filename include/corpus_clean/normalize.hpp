@@ -58,6 +58,15 @@ struct NormalizeOptions {
   bool corner_quotes = false;  // 「」『』 → “”‘’
   bool cjk_spacing = false;    // a space between Han/kana/Hangul and ASCII letters/digits
 
+  // False when the options would change nothing: every rule off and no optional conversion.
+  bool any() const {
+    for (int i = 1; i <= kNormalizeRuleCount; ++i) {
+      if (enabled[static_cast<std::size_t>(i)])
+        return true;
+    }
+    return simplified || corner_quotes || cjk_spacing;
+  }
+
   static constexpr std::array<bool, kNormalizeRuleCount + 1> make_all_enabled() {
     std::array<bool, kNormalizeRuleCount + 1> all{};
     for (int i = 1; i <= kNormalizeRuleCount; ++i)

@@ -67,6 +67,11 @@ struct WalkOptions {
 Result<std::vector<std::string>> parse_extensions(std::string_view list,
                                                   std::vector<std::string> current);
 
+// The largest values the limits below may be given (the CLI and the Python module refuse more).
+inline constexpr std::size_t kMaxHtmlDepthBound = std::size_t{1} << 20;
+inline constexpr std::size_t kMaxFrontMatterBytesBound = std::size_t{16} << 20;
+inline constexpr std::size_t kMaxYamlDepthBound = 1000;
+
 struct YamlLimits {
   std::size_t max_bytes = 1u << 20;  // front matter larger than this is refused
   std::size_t max_nodes = 100'000;   // after alias expansion ("billion laughs")

@@ -93,12 +93,12 @@ void add_input_options(CLI::App& app, CommandLine& cl) {
                  "Flatten HTML nested deeper than this many elements, keeping the text, with a "
                  "warning (default 256)")
       ->type_name("N")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20).description(""))
+      ->check(CLI::Range(std::size_t{1}, corpus_clean::kMaxHtmlDepthBound).description(""))
       ->group(input_group);
   app.add_option("--max-front-matter-bytes", cl.options.yaml_limits.max_bytes,
                  "Fail front matter larger than this many bytes (default 1 MiB, at most 16 MiB)")
       ->type_name("N")
-      ->check(CLI::Range(std::size_t{0}, std::size_t{16} << 20).description(""))
+      ->check(CLI::Range(std::size_t{0}, corpus_clean::kMaxFrontMatterBytesBound).description(""))
       ->group(input_group);
   app.add_option("--max-yaml-nodes", cl.options.yaml_limits.max_nodes,
                  "Fail YAML front matter of more nodes than this, counted after alias expansion "
@@ -108,7 +108,7 @@ void add_input_options(CLI::App& app, CommandLine& cl) {
   app.add_option("--max-yaml-depth", cl.options.yaml_limits.max_depth,
                  "Fail YAML front matter nested deeper than this (default 64, at most 1000)")
       ->type_name("N")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}).description(""))
+      ->check(CLI::Range(std::size_t{1}, corpus_clean::kMaxYamlDepthBound).description(""))
       ->group(input_group);
   app.add_option("--include", cl.options.selection.include,
                  "Only inputs whose id (path below its root) matches GLOB (repeatable)")
@@ -402,11 +402,7 @@ std::optional<int> finish_options(CommandLine& cl) {
     if (!disabled)
       return usage_error("--no-normalize: " + disabled.error().detail);
     options.normalize = *disabled;
-    bool any = false;
-    for (int id = 1; id <= corpus_clean::kNormalizeRuleCount; ++id)
-      any = any || options.normalize.enabled[static_cast<std::size_t>(id)];
-    options.normalize_text = any || options.normalize.simplified ||
-                             options.normalize.corner_quotes || options.normalize.cjk_spacing;
+    options.normalize_text = options.normalize.any();
   }
   if (!cl.assume_tz.empty()) {
     options.dates.assume_offset_minutes = corpus_clean::parse_utc_offset(cl.assume_tz);

@@ -379,10 +379,11 @@ void build_record(const Document& document, Cleaned& cleaned, DocumentMetadata& 
   record.source = std::move(harvest.source);
   record.reporters = std::move(harvest.reporters);
   record.editors = std::move(harvest.editors);
-  // The address the page names wins over the one it was fetched from (a redirect, a mirror).
-  record.url = metadata.url         ? std::move(metadata.url)
-               : document.hints.url ? document.hints.url
-                                    : std::move(harvest.url);
+  // The address the document names wins over the one it was fetched from (a redirect, a
+  // mirror).
+  record.url = metadata.url  ? std::move(metadata.url)
+               : harvest.url ? std::move(harvest.url)
+                             : document.hints.url;
   record.crawl_url = document.hints.url;
   if (document.hints.fetched_at)
     record.crawl_date = to_iso8601(*document.hints.fetched_at);

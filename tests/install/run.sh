@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installation: `cmake --install` of a built tree gives a working command, man page and bash
 # completion, a CMake package that a separate project builds against, and `cpack -G DEB` a
-# package that depends on the Debian runtime libraries. Everything is written to a temporary
-# directory (and CMake's install manifest to the build tree), never to the source tree.
+# package that depends on the Debian runtime libraries; the Python package, installed, prints
+# the CLI's line for every seed, and `cpack` makes its python3-corpus-clean package too.
+# Everything is written to a temporary directory (and CMake's install manifest to the build
+# tree), never to the source tree.
 # Usage: tests/install/run.sh SOURCE_DIR BUILD_DIR
 set -uo pipefail
 src=$(cd "$1" && pwd)
@@ -12,6 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 prefix=$tmp/prefix
 . "$(dirname "$0")/../cli/lib.sh"
 have() { command -v "$1" >/dev/null 2>&1; }
+matches() { compgen -G "$1" >/dev/null; }  # matches GLOB: some file matches it
 cache_value() { sed -n "s/^$1:[A-Z]*=//p" "$build/CMakeCache.txt"; }
 
 # --- cmake --install ------------------------------------------------------------------------
@@ -128,6 +131,48 @@ check "consumer: process_document gives the record with its title" test $? -eq 0
   cat "$tmp/consumer.out"
 check "consumer: its record is one JSON line" jq -e '.title == "商务部谈中俄贸易"' "$tmp/consumer.out" >/dev/null
 
+# --- the Python package ----------------------------------------------------------------------
+
+python=$(cache_value Python3_EXECUTABLE)
+python_dir=$(cache_value CORPUS_CLEAN_PYTHON_INSTALL_DIR)
+# A sanitizer build's extension loads into an interpreter that has loaded the ASan runtime first.
+python_env=()
+if [ "$(cache_value CORPUS_CLEAN_SANITIZE)" = ON ]; then
+  python_env=("LD_PRELOAD=$("$(cache_value CMAKE_CXX_COMPILER)" -print-file-name=libasan.so)"
+              "ASAN_OPTIONS=detect_leaks=0")
+fi
+# The line `python3 -c "import corpus_clean as c, json; ..."` prints for seed $1, with the
+# package found in $2.
+python_line() {
+  (cd "$src" && env "${python_env[@]}" PYTHONPATH="$2" "$python" -c "import corpus_clean as c, json; p='$1'; print(json.dumps(c.clean(open(p,'rb').read(), path=p), ensure_ascii=False, separators=(',',':')))")
+}
+if matches "$build/python/corpus_clean/_core*.so"; then
+  package=$prefix/$python_dir/corpus_clean
+  for f in __init__.py _core.pyi py.typed; do
+    check "installed: $python_dir/corpus_clean/$f" test -e "$package/$f"
+  done
+  check "installed: the extension $python_dir/corpus_clean/_core*.so" matches "$package/_core*.so"
+  check "installed: share/doc/python3-corpus-clean/copyright" \
+    test -e "$prefix/share/doc/python3-corpus-clean/copyright"
+  mismatched=""
+  for seed in "$src"/seeds/*; do
+    p=seeds/${seed##*/}
+    (cd "$src" && "$prefix/bin/corpus-clean" --quiet "$p") >"$tmp/cli.line"
+    python_line "$p" "$prefix/$python_dir" >"$tmp/python.line" 2>"$tmp/python.err"
+    [ -s "$tmp/cli.line" ] && cmp -s "$tmp/cli.line" "$tmp/python.line" || mismatched+=" $p"
+  done
+  check "python3 -c 'import corpus_clean ...' prints the installed CLI's line for every seed" \
+    test -z "$mismatched" || { echo "differ:$mismatched"; cat "$tmp/python.err"; }
+  check "the runtime component has no Python package" test ! -e "$tmp/runtime/$python_dir"
+  cmake --install "$build" --prefix "$tmp/python" --component python >/dev/null 2>&1
+  others=$(cd "$tmp/python" && find . -type f | grep -v -e "^./$python_dir/corpus_clean/" \
+             -e '^./share/doc/python3-corpus-clean/')
+  check "the python component is the package and its docs only" test -z "$others" ||
+    echo "also: $others"
+else
+  skip "the Python package" "not built: Debian packages python3-dev and pybind11-dev"
+fi
+
 # --- cpack -G DEB ---------------------------------------------------------------------------
 
 if have dpkg-deb && have cpack; then
@@ -156,6 +201,34 @@ if have dpkg-deb && have cpack; then
     check "deb: the man page is gzip -9n (no name, no time stamp)" \
       bash -c "dpkg-deb --fsys-tarfile '$deb' | tar -xO ./usr/share/man/man1/corpus-clean.1.gz |
                od -An -tx1 -N8 | grep -q '1f 8b 08 00 00 00 00 00'"
+    python_deb=$(find "$tmp/pkg" -maxdepth 1 -name 'python3-corpus-clean_*.deb' | head -n 1)
+    if matches "$build/python/corpus_clean/_core*.so"; then
+      check "cpack: python3-corpus-clean_*.deb is made" test -n "$python_deb"
+    fi
+    if [ -n "$python_deb" ]; then
+      dpkg-deb -I "$python_deb" >"$tmp/python-deb-info"
+      python_depends=$(sed -n 's/^ Depends: //p' "$tmp/python-deb-info")
+      echo "python3-corpus-clean.deb Depends: $python_depends"
+      check "python deb: Package is python3-corpus-clean" \
+        grep -q "^ Package: python3-corpus-clean$" "$tmp/python-deb-info"
+      check "python deb: Depends names python3 of the version built for" \
+        grep -q "python3 (>= $(cache_value CORPUS_CLEAN_PYTHON_VERSION)~)" <<<"$python_depends"
+      check "python deb: Depends names libgumbo1" grep -q "libgumbo1" <<<"$python_depends"
+      dpkg-deb -c "$python_deb" >"$tmp/python-deb-files"
+      for f in __init__.py _core.pyi py.typed; do
+        check "python deb holds /usr/$python_dir/corpus_clean/$f" \
+          grep -q " ./usr/$python_dir/corpus_clean/$f\$" "$tmp/python-deb-files"
+      done
+      check "python deb holds the extension and its copyright only besides" \
+        bash -c "grep -q ' ./usr/$python_dir/corpus_clean/_core.*\\.so\$' '$tmp/python-deb-files' &&
+                 grep -q ' ./usr/share/doc/python3-corpus-clean/copyright\$' '$tmp/python-deb-files' &&
+                 ! grep -qE ' ./usr/(bin|include)/' '$tmp/python-deb-files'"
+      dpkg-deb -x "$python_deb" "$tmp/python-deb"
+      python_line seeds/000_847a8487eada5079.txt "$tmp/python-deb/usr/$python_dir" >"$tmp/deb.line"
+      (cd "$src" && "$prefix/bin/corpus-clean" --quiet seeds/000_847a8487eada5079.txt) >"$tmp/cli.line"
+      check "python deb: its package, unpacked, prints the CLI's line" \
+        cmp -s "$tmp/deb.line" "$tmp/cli.line"
+    fi
     if have lintian; then
       lintian "$tmp"/pkg/*.deb >"$tmp/lintian.out" 2>&1
       # Warnings are printed, not failed: initial-upload-closes-no-bugs, for one, is about

@@ -1,0 +1,79 @@
+"""Throughput of the Python module over a generated corpus, beside the CLI's.
+
+    python3 bench/python_threads.py CORPUS_DIR PATH/TO/corpus-clean [RUNS]
+
+Interleaves RUNS rounds of: `corpus-clean -j1` and `-j2` over the directory (whole processes,
+records to /dev/null), then one Cleaner over the same files from one thread and from a
+ThreadPoolExecutor of two (each document read and cleaned into its dict, as a Python pipeline
+does), and prints medians, the ratios, and the time the module adds to each document. The
+module is the one on PYTHONPATH (bench/python.sh sets the release build's).
+"""
+
+import statistics
+import subprocess
+import sys
+import time
+import warnings
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import corpus_clean
+
+
+def cli_seconds(cli, corpus, jobs):
+    started = time.perf_counter()
+    subprocess.run([cli, "--quiet", f"-j{jobs}", str(corpus), "-o", "/dev/null"], check=True)
+    return time.perf_counter() - started
+
+
+def module_seconds(cleaner, files, threads):
+    def one(path):
+        return cleaner.clean(path.read_bytes(), path=path)
+
+    started = time.perf_counter()
+    if threads == 1:
+        records = [one(path) for path in files]
+    else:
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            records = list(pool.map(one, files))
+    seconds = time.perf_counter() - started
+    assert len(records) == len(files)
+    return seconds
+
+
+def main():
+    corpus, cli = Path(sys.argv[1]), sys.argv[2]
+    runs = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+    # The files of the directory in the CLI's order (sorted by id, byte order).
+    files = sorted((p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith(".")),
+                   key=lambda p: str(p.relative_to(corpus)).encode())
+    size = sum(p.stat().st_size for p in files)
+    # What the CLI says with --quiet: nothing (a warning still costs its call).
+    warnings.simplefilter("ignore", corpus_clean.CleanWarning)
+    cleaner = corpus_clean.Cleaner()
+    module_seconds(cleaner, files[:200], 1)  # page cache and first-use tables warm
+    times = {"cli -j1": [], "cli -j2": [], "module, 1 thread": [], "module, 2 threads": []}
+    for _ in range(runs):
+        times["cli -j1"].append(cli_seconds(cli, corpus, 1))
+        times["cli -j2"].append(cli_seconds(cli, corpus, 2))
+        times["module, 1 thread"].append(module_seconds(cleaner, files, 1))
+        times["module, 2 threads"].append(module_seconds(cleaner, files, 2))
+    median = {label: statistics.median(values) for label, values in times.items()}
+
+    print(f"corpus: {len(files)} posts, {size / 1e6:.0f} MB ({corpus}); medians of {runs} interleaved runs")
+    print(f"{'':24} {'seconds':>8} {'docs/s':>8} {'MB/s':>7}")
+    for label, seconds in median.items():
+        print(f"{label:24} {seconds:8.2f} {len(files) / seconds:8.0f} {size / 1e6 / seconds:7.1f}")
+    one, two, cli_one = median["module, 1 thread"], median["module, 2 threads"], median["cli -j1"]
+    print(f"\nmodule 2 threads / 1 thread:  {one / two:.2f} (target >= 1.7 on 2 cores)")
+    print(f"module 1 thread / cli -j1:    {cli_one / one:.2f} (target >= 0.9)")
+    print(f"cli -j2 / cli -j1:            {cli_one / median['cli -j2']:.2f}")
+    print(f"time the module adds per document: {(one - cli_one) / len(files) * 1e6:.0f} us "
+          f"(of {one / len(files) * 1e6:.0f} us)")
+    print("\nall runs (label: seconds):")
+    for label, values in times.items():
+        print(f"  {label}: " + " ".join(f"{v:.2f}" for v in values))
+
+
+if __name__ == "__main__":
+    main()
