@@ -224,7 +224,8 @@ void warn(const std::vector<std::string>& warnings, const std::string& path) {
 // True when a filter of the CLI's writer drops `record`; --dedup, which needs the records
 // before it, is not among the options a Cleaner takes.
 bool filtered_out(const Record& record, const Options& options) {
-  const SerializedRecord serialized{{}, record.id, record.site, record.hash, record.chars};
+  SerializedRecord serialized{{}, record.id, record.site, record.hash, record.chars};
+  serialized.lang = record.lang.value_or("");
   for (const std::unique_ptr<RecordFilter>& filter : make_filters(options)) {
     if (filter->reject(serialized))
       return true;

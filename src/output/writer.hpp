@@ -26,8 +26,8 @@ struct SerializedRecord {
   std::string site;
   std::string hash;
   std::int64_t chars = 0;
-  std::vector<std::uint32_t> minhash;  // the text's fingerprint when --dedup near wants it
-  std::string lang = {};  // "" when the record's lang is null
+  std::vector<std::uint32_t> minhash = {};  // the text's fingerprint when --dedup near wants it
+  std::string lang = {};                    // "" when the record's lang is null
 };
 
 class RecordFilter {
