@@ -9,7 +9,7 @@ writes, byte for byte. A document that fails raises corpus_clean.Error; what the
 as a warning is a corpus_clean.CleanWarning. See docs/python.md.
 """
 
-from typing import Any, Dict, List, Optional, TypedDict
+from typing import Any, Dict, List, NotRequired, Optional, TypedDict
 
 from corpus_clean._core import CleanWarning, Cleaner, Error, __version__, clean, normalize
 
@@ -35,6 +35,8 @@ class Record(TypedDict):
     categories: List[str]
     tags: List[str]
     url: Optional[str]
+    crawl_url: Optional[str]
+    crawl_date: Optional[str]
     site_name: Optional[str]
     lang: Optional[str]
     images: List[str]
@@ -42,4 +44,5 @@ class Record(TypedDict):
     paragraphs: int
     chars: int
     hash: str
+    minhash: NotRequired[str]  # only in records written with the CLI's --fingerprint
     meta: Dict[str, Any]
