@@ -66,6 +66,13 @@ class RuleParser {
   Error error_at(const YAML::Node& node, const std::string& what) const {
     return error_at(node.Mark().line + 1, what);
   }
+  // A vocabulary or main_content pattern (`value`, RE2), or the error naming its line.
+  Result<std::shared_ptr<const RE2>> compile_pattern(const YAML::Node& value) const {
+    auto pattern = std::make_shared<const RE2>(value.as<std::string>(), pattern_options());
+    if (!pattern->ok())
+      return error_at(value, "bad pattern '" + pattern->pattern() + "': " + pattern->error());
+    return std::shared_ptr<const RE2>(std::move(pattern));
+  }
   std::string origin(const YAML::Node& node) const {
     return name_ + ":" + std::to_string(node.Mark().line + 1);
   }
@@ -241,10 +248,10 @@ class RuleParser {
       for (std::string& s : strings(value))
         vocabulary.role_words.push_back(std::move(s));
     } else if (std::vector<std::shared_ptr<const RE2>>* shapes = shape_list(key, vocabulary)) {
-      auto shape = std::make_shared<const RE2>(value.as<std::string>(), pattern_options());
-      if (!shape->ok())
-        return error_at(value, "bad pattern '" + shape->pattern() + "': " + shape->error());
-      shapes->push_back(std::move(shape));
+      Result<std::shared_ptr<const RE2>> shape = compile_pattern(value);
+      if (!shape)
+        return shape.error();
+      shapes->push_back(std::move(*shape));
     } else if (key == "front_matter_keys") {
       return parse_front_matter_keys(value, vocabulary.front_matter);
     } else if (key == "page_meta_keys") {
@@ -347,15 +354,15 @@ class RuleParser {
           rules.tags.push_back(ContentTagWeight{text::ascii_lower(tag), weight, why});
         return true;
       }
-      auto pattern = std::make_shared<const RE2>(value.as<std::string>(), pattern_options());
-      if (!pattern->ok())
-        return error_at(value, "bad pattern '" + pattern->pattern() + "': " + pattern->error());
-      rules.hints.push_back(ContentHint{std::move(pattern), weight, why});
+      Result<std::shared_ptr<const RE2>> pattern = compile_pattern(value);
+      if (!pattern)
+        return pattern.error();
+      rules.hints.push_back(ContentHint{std::move(*pattern), weight, why});
     } else if (kind == "end_matter") {
-      auto pattern = std::make_shared<const RE2>(value.as<std::string>(), pattern_options());
-      if (!pattern->ok())
-        return error_at(value, "bad pattern '" + pattern->pattern() + "': " + pattern->error());
-      rules.end_matter.push_back(std::move(pattern));
+      Result<std::shared_ptr<const RE2>> pattern = compile_pattern(value);
+      if (!pattern)
+        return pattern.error();
+      rules.end_matter.push_back(std::move(*pattern));
     } else if (kind == "min_paragraph_chars") {
       const int n = value.as<int>();
       if (n < 1)
