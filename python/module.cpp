@@ -21,8 +21,6 @@ namespace py = pybind11;
 namespace corpus_clean::python {
 namespace {
 
-constexpr const char* kModuleName = "corpus_clean._core";
-
 constexpr const char* kModuleDoc =
     R"(Clean Chinese news posts and web pages into the records the corpus-clean command writes.
 
@@ -128,12 +126,18 @@ constexpr const char* kWarningDoc =
     R"(What the CLI reports as a warning on a document it still cleans: "PATH: what happened"
 (a charset detected, bytes replaced, HTML flattened, a date it could not read).)";
 
-py::object module_attr(const char* name) {
-  return py::module_::import(kModuleName).attr(name);
-}
+// The Python objects every call uses, looked up once when the module is imported; never
+// released, as the module lives as long as the interpreter.
+struct Objects {
+  py::handle error;          // corpus_clean.Error
+  py::handle clean_warning;  // corpus_clean.CleanWarning
+  py::handle json_loads;     // json.loads
+  py::handle warn;           // warnings.warn
+};
+Objects objects;
 
 [[noreturn]] void raise_error(const Error& error) {
-  py::object type = module_attr("Error");
+  py::handle type = objects.error;
   py::object exception = type(lossless_str(error.message()));
   exception.attr("code") = std::string(to_string(error.code));
   exception.attr("stage") = std::string(to_string(error.stage));
@@ -215,28 +219,40 @@ Document make_document(const py::handle& data, const py::handle& path, const py:
 void warn(const std::vector<std::string>& warnings, const std::string& path) {
   if (warnings.empty())
     return;
-  py::object category = module_attr("CleanWarning");
-  py::object warn = py::module_::import("warnings").attr("warn");
   for (const std::string& warning : warnings)
-    warn(lossless_str(path + ": " + warning), category, 1);
+    objects.warn(lossless_str(path + ": " + warning), objects.clean_warning, 1);
 }
 
-// True when a filter of the CLI's writer drops `record`; --dedup, which needs the records
-// before it, is not among the options a Cleaner takes.
-bool filtered_out(const Record& record, const Options& options) {
-  SerializedRecord serialized{{}, record.id, record.site, record.hash, record.chars};
-  serialized.lang = record.lang.value_or("");
-  for (const std::unique_ptr<RecordFilter>& filter : make_filters(options)) {
-    if (filter->reject(serialized))
-      return true;
+// The compiled rules and normalizer, and the filters of the CLI's writer that the options
+// ask for (--site, --min-chars, --lang: each looks at one record alone, so one instance serves
+// every thread; --dedup, which needs the records before it, is not among the options a
+// Cleaner takes).
+struct Engine {
+  explicit Engine(std::unique_ptr<const Context> compiled)
+      : context(std::move(compiled)), filters(make_filters(context->options())) {}
+
+  // True when a filter drops `record`.
+  bool filtered_out(const Record& record) const {
+    if (filters.empty())
+      return false;
+    SerializedRecord serialized{{}, record.id, record.site, record.hash, record.chars};
+    serialized.lang = record.lang.value_or("");
+    for (const std::unique_ptr<RecordFilter>& filter : filters) {
+      if (filter->reject(serialized))
+        return true;
+    }
+    return false;
   }
-  return false;
-}
 
-// Cleans one document with `context`, the GIL released while the library works. None when a
+  std::unique_ptr<const Context> context;
+  std::vector<std::unique_ptr<RecordFilter>> filters;
+};
+
+// Cleans one document with `engine`, the GIL released while the library works. None when a
 // filter drops it, as the CLI writes no line for it.
-py::object clean_with(const Context& context, const py::handle& data, const py::handle& path,
+py::object clean_with(const Engine& engine, const py::handle& data, const py::handle& path,
                       const py::handle& url) {
+  const Context& context = *engine.context;
   Document document = make_document(data, path, url);
   const std::string document_path = document.path;
   Outcome outcome;
@@ -250,7 +266,7 @@ py::object clean_with(const Context& context, const py::handle& data, const py::
       outcome.error->path = document.path;
     } else {
       outcome = process_document(std::move(document), context);
-      if (outcome.kind == Outcome::Kind::record && !filtered_out(outcome.record, context.options()))
+      if (outcome.kind == Outcome::Kind::record && !engine.filtered_out(outcome.record))
         line = to_json_line(outcome.record);
     }
   }
@@ -262,14 +278,14 @@ py::object clean_with(const Context& context, const py::handle& data, const py::
     return py::none();
   // The CLI's own line, parsed: the same keys in the same order, the same values, and in id
   // and path the lone surrogates os.fsdecode() gives for bytes that are not UTF-8.
-  return py::module_::import("json").attr("loads")(py::str(line));
+  return objects.json_loads(py::str(line));
 }
 
 // Rules and normalizer compiled once; `clean` may run on any number of threads at once.
 class Cleaner {
  public:
   Cleaner(std::unique_ptr<const Context> context, py::tuple arguments)
-      : context_(std::move(context)), arguments_(std::move(arguments)) {}
+      : engine_(std::move(context)), arguments_(std::move(arguments)) {}
 
   // Cleaner(rules=..., **options) for `function` (named in the messages); the GIL is released
   // while the rules compile.
@@ -283,35 +299,34 @@ class Cleaner {
   }
 
   py::object clean(const py::handle& data, const py::handle& path, const py::handle& url) const {
-    return clean_with(*context_, data, path, url);
+    return clean_with(engine_, data, path, url);
   }
 
   std::string normalize(const std::string& text) const {
     py::gil_scoped_release release;
-    return context_->normalizer().normalize(text);
+    return engine_.context->normalizer().normalize(text);
   }
 
   // (rules, options): what Cleaner() was given, to make it again (pickling, repr).
   const py::tuple& arguments() const { return arguments_; }
 
  private:
-  std::unique_ptr<const Context> context_;
+  Engine engine_;
   py::tuple arguments_;
 };
 
 // What clean() uses when given no options: built on first use, never changed, and free of
 // Python objects (it outlives the interpreter). Built with the GIL held: a thread that waited
 // for it holding the GIL could never let it finish.
-const Context& default_context() {
-  static const std::unique_ptr<const Context> context =
-      context_or_raise(Context::create(Options{}));
-  return *context;
+const Engine& default_engine() {
+  static const Engine engine(context_or_raise(Context::create(Options{})));
+  return engine;
 }
 
 py::object clean(const py::handle& data, const py::handle& path, const py::handle& url,
                  const py::object& rules, const py::kwargs& keywords) {
   if (rules.is_none() && keywords.empty())
-    return clean_with(default_context(), data, path, url);
+    return clean_with(default_engine(), data, path, url);
   return Cleaner::create("clean()", rules, keywords).clean(data, path, url);
 }
 
@@ -377,6 +392,10 @@ void define_module(py::module_& m) {
     throw py::error_already_set();
   m.attr("Error") = error;
   m.attr("CleanWarning") = warning;
+  objects.error = error.release();
+  objects.clean_warning = warning.release();
+  objects.json_loads = py::object(py::module_::import("json").attr("loads")).release();
+  objects.warn = py::object(py::module_::import("warnings").attr("warn")).release();
 
   define_cleaner(m);
   static const std::string clean_doc = std::string(kCleanDoc) + kKeywordsDoc;
