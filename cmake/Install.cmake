@@ -187,8 +187,8 @@ find_program(CORPUS_CLEAN_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(CORPUS_CLEAN_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_RUNTIME_PACKAGE_SHLIBDEPS ON)
 else()
-  set(_cc_runtime_depends libgumbo1 libyaml-cpp0.7 libicu72 libre2-9 libxxhash0 libzstd1 zlib1g
-      libstdc++6 libgcc-s1 libc6)
+  set(_cc_runtime_depends libgumbo1 libyaml-cpp0.7 libicu72 libre2-9 libxxhash0 libzstd1
+      libdeflate0 zlib1g libstdc++6 libgcc-s1 libc6)
   list(JOIN _cc_runtime_depends ", " CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS)
 endif()
 
@@ -200,7 +200,7 @@ package: find_package(corpus_clean) and link corpus_clean::corpus_clean to
 run the cleaning pipeline on documents in memory.")
 # A static library: its consumers link its dependencies, so they need the -dev packages.
 set(_cc_devel_depends libgumbo-dev libyaml-cpp-dev libicu-dev libre2-dev libxxhash-dev
-    libzstd-dev zlib1g-dev nlohmann-json3-dev pkg-config)
+    libzstd-dev libdeflate-dev zlib1g-dev nlohmann-json3-dev pkg-config)
 list(JOIN _cc_devel_depends ", " CPACK_DEBIAN_DEVEL_PACKAGE_DEPENDS)
 
 if(TARGET corpus_clean_python)

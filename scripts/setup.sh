@@ -5,7 +5,7 @@
 CORPUS_CLEAN_PACKAGES=(
   g++ cmake ninja-build pkg-config
   libgumbo-dev libyaml-cpp-dev libicu-dev libre2-dev libxxhash-dev libzstd-dev zlib1g-dev
-  libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libdeflate-dev libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
   jq python3 python3-jsonschema zstd gzip
   man-db groff-base dpkg-dev file zsh
   parallel xxhash make wget

@@ -125,25 +125,42 @@ TEST(ByteStream, CompressedMembersInTurnWithTheirOffsets) {
 }
 
 TEST(ByteStream, LargeMembersComeInPiecesOfOneMemberEach) {
-  // Two members each larger than the stream's buffers: every piece peek() gives belongs to one.
-  std::string a(300'000, 'a'), b(200'000, 'b');
+  // A member that inflates to more than the output buffer holds, one whose compressed bytes are
+  // more than the input buffer holds (random bytes do not compress), and small ones around
+  // them, which are inflated whole: every piece peek() gives belongs to one member, at its
+  // member's offset.
+  std::string a(5'000'000, 'a'), b(1'500'000, '\0');
   for (std::size_t i = 0; i < a.size(); i += 97)
     a[i] = 'x';
-  const std::string m1 = testing::gzip_member(a);
+  std::uint64_t state = 88172645463325252u;  // xorshift64
+  for (char& c : b) {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    c = static_cast<char>(state & 0xff);
+  }
+  const std::vector<std::string> contents = {"first ", a, "between ", b, "last"};
+  std::string file;
+  std::vector<std::uint64_t> offsets;
+  for (const std::string& content : contents) {
+    offsets.push_back(file.size());
+    file += testing::gzip_member(content);
+  }
   testing::TempDir dir;
   const std::string path = (dir.path() / "big.gz").string();
-  testing::write_all(path, m1 + testing::gzip_member(b));
+  testing::write_all(path, file);
   auto stream = std::move(ByteStream::open(path)).value();
   std::string out;
+  std::size_t member = 0;
+  std::size_t member_end = contents[0].size();
   for (std::string_view bytes; !(bytes = stream->peek()).empty(); stream->consume(bytes.size())) {
-    const bool from_first = out.size() < a.size();
-    EXPECT_EQ(stream->offset(), from_first ? 0u : m1.size());
-    if (from_first) {
-      EXPECT_LE(out.size() + bytes.size(), a.size()) << "a piece spans two members";
-    }
+    while (out.size() == member_end)
+      member_end += contents[++member].size();
+    EXPECT_EQ(stream->offset(), offsets[member]) << "member " << member;
+    EXPECT_LE(out.size() + bytes.size(), member_end) << "a piece spans two members";
     out += bytes;
   }
-  EXPECT_EQ(out, a + b);
+  EXPECT_EQ(out, contents[0] + a + contents[2] + b + contents[4]);
   EXPECT_FALSE(stream->take_problem().has_value());
 }
 

@@ -12,6 +12,10 @@ namespace {
 
 constexpr std::size_t kInputBuffer = std::size_t{1} << 16;
 constexpr std::size_t kOutputBuffer = std::size_t{1} << 17;
+// A gzip file's buffers: the input holds a member of up to half its size whole (a crawl's
+// record is a few tens of KiB compressed), the output what such a member inflates to.
+constexpr std::size_t kGzipInputBuffer = std::size_t{1} << 20;
+constexpr std::size_t kGzipOutputBuffer = std::size_t{4} << 20;
 // A .warc.zst's dictionary frame is at most this large (the format suggests far less).
 constexpr std::uint64_t kMaxDictionary = std::uint64_t{16} << 20;
 
@@ -71,28 +75,36 @@ Result<std::unique_ptr<ByteStream>> ByteStream::open(const std::string& path) {
     stream->zlib_.reset(new z_stream{});
     if (inflateInit2(stream->zlib_.get(), 16 + MAX_WBITS) != Z_OK)
       return make_error(ErrorCode::unreadable, Stage::read, "zlib initialisation failed");
+    stream->deflate_.reset(libdeflate_alloc_decompressor());
+    if (!stream->deflate_)
+      return make_error(ErrorCode::unreadable, Stage::read, "libdeflate initialisation failed");
+    stream->in_.resize(kGzipInputBuffer);
+    stream->out_capacity_ = kGzipOutputBuffer;
   } else if (zstd_frame_at(head) || skippable_frame_at(head)) {
     stream->compression_ = Compression::zstd;
     stream->zstd_.reset(ZSTD_createDCtx());
     if (!stream->zstd_)
       return make_error(ErrorCode::unreadable, Stage::read, "zstd initialisation failed");
     stream->load_zstd_dictionary();
+    stream->out_capacity_ = kOutputBuffer;
   }
+  if (stream->out_capacity_ > 0)  // uninitialised: only what a member fills is touched
+    stream->out_.reset(new char[stream->out_capacity_]);
   return stream;
 }
 
 std::string_view ByteStream::peek() {
-  if (out_pos_ == out_.size())
+  if (pos_ == len_)
     fill();
-  return std::string_view(out_).substr(out_pos_);
+  return std::string_view(data_ + pos_, len_ - pos_);
 }
 
 void ByteStream::consume(std::size_t n) {
-  out_pos_ = std::min(out_.size(), out_pos_ + n);
+  pos_ = std::min(len_, pos_ + n);
 }
 
 std::uint64_t ByteStream::offset() const {
-  return compression_ == Compression::none ? out_offset_ + out_pos_ : out_offset_;
+  return compression_ == Compression::none ? out_offset_ + pos_ : out_offset_;
 }
 
 std::optional<StreamProblem> ByteStream::take_problem() {
@@ -101,6 +113,7 @@ std::optional<StreamProblem> ByteStream::take_problem() {
   return problem;
 }
 
+// Moves the unread input to the buffer's start and reads after it; true when bytes were read.
 bool ByteStream::refill_input() {
   if (in_pos_ > 0) {
     std::memmove(in_.data(), in_.data() + in_pos_, in_len_ - in_pos_);
@@ -109,7 +122,7 @@ bool ByteStream::refill_input() {
     in_pos_ = 0;
   }
   if (eof_ || in_len_ == in_.size())
-    return in_len_ > 0;
+    return false;
   const std::size_t n = std::fread(in_.data() + in_len_, 1, in_.size() - in_len_, file_);
   in_len_ += n;
   if (n == 0) {
@@ -124,9 +137,9 @@ bool ByteStream::refill_input() {
 }
 
 void ByteStream::fill() {
-  out_.clear();
-  out_pos_ = 0;
-  while (out_.empty() && !problem_) {
+  data_ = out_.get();
+  len_ = pos_ = 0;
+  while (len_ == 0 && !problem_) {
     if (resyncing_ && !resync())
       return;
     if (!in_member_ && in_pos_ == in_len_ && !refill_input())
@@ -145,9 +158,12 @@ void ByteStream::fill() {
   }
 }
 
+// The input as it is: peek() shows in_ itself, which is not read into again before all of it
+// is consumed.
 void ByteStream::fill_plain() {
   out_offset_ = in_offset_ + in_pos_;
-  out_.assign(in_.data() + in_pos_, in_len_ - in_pos_);
+  data_ = in_.data() + in_pos_;
+  len_ = in_len_ - in_pos_;
   in_pos_ = in_len_;
 }
 
@@ -160,7 +176,7 @@ void ByteStream::begin_member() {
 }
 
 void ByteStream::end_member(std::size_t produced) {
-  out_.resize(produced);
+  len_ = produced;
   member_out_ += produced;
 }
 
@@ -173,23 +189,45 @@ void ByteStream::corrupt(std::string detail) {
   // The next member starts after this one's first byte, whatever the decoder consumed.
   if (in_offset_ + in_pos_ <= out_offset_)
     in_pos_ = std::min(in_len_, static_cast<std::size_t>(out_offset_ + 1 - in_offset_));
-  if (resynced_ && member_out_ == 0 && out_.empty())
+  if (resynced_ && member_out_ == 0 && len_ == 0)
     return;
   problem_ = StreamProblem{ErrorCode::unreadable, std::move(detail), out_offset_};
+}
+
+// The member that starts at in_pos_, inflated whole into out_; false (nothing consumed) when it
+// is not all in the buffer, does not fit out_, or is corrupt: zlib then takes it as a stream.
+bool ByteStream::inflate_whole_member() {
+  if (in_len_ - in_pos_ < in_.size() / 2 && !eof_)
+    refill_input();  // the member's start moves to in_[0], and as much as fits is read after it
+  std::size_t in_used = 0;
+  std::size_t out_used = 0;
+  if (libdeflate_gzip_decompress_ex(deflate_.get(), in_.data() + in_pos_, in_len_ - in_pos_,
+                                    out_.get(), out_capacity_, &in_used,
+                                    &out_used) != LIBDEFLATE_SUCCESS) {
+    return false;
+  }
+  in_pos_ += in_used;
+  in_member_ = false;
+  resynced_ = false;
+  end_member(out_used);
+  return true;
 }
 
 void ByteStream::fill_gzip() {
   z_stream& z = *zlib_;
   if (!in_member_) {
     begin_member();
+    if (inflate_whole_member())
+      return;
     inflateReset(&z);
   }
-  out_.resize(kOutputBuffer);
-  z.next_out = reinterpret_cast<Bytef*>(out_.data());
-  z.avail_out = static_cast<uInt>(out_.size());
-  while (z.avail_out == out_.size()) {
+  // As a stream, a piece of the member at a time.
+  const std::size_t piece = std::min(out_capacity_, kOutputBuffer);
+  z.next_out = reinterpret_cast<Bytef*>(out_.get());
+  z.avail_out = static_cast<uInt>(piece);
+  while (z.avail_out == piece) {
     if (in_pos_ == in_len_ && !refill_input()) {
-      end_member(out_.size() - z.avail_out);
+      end_member(piece - z.avail_out);
       in_member_ = false;
       if (!problem_) {
         problem_ =
@@ -207,18 +245,17 @@ void ByteStream::fill_gzip() {
       break;
     }
     if (rc != Z_OK && rc != Z_BUF_ERROR) {
-      end_member(out_.size() - z.avail_out);
+      end_member(piece - z.avail_out);
       corrupt(std::string("corrupt gzip member (") + (z.msg ? z.msg : "zlib error") + ")");
       return;
     }
   }
-  end_member(out_.size() - z.avail_out);
+  end_member(piece - z.avail_out);
 }
 
 void ByteStream::fill_zstd() {
   begin_member();
-  out_.resize(kOutputBuffer);
-  ZSTD_outBuffer out{out_.data(), out_.size(), 0};
+  ZSTD_outBuffer out{out_.get(), out_capacity_, 0};
   while (out.pos == 0) {
     if (in_pos_ == in_len_ && !refill_input()) {
       end_member(0);

@@ -187,13 +187,30 @@ Result<HttpResponse> parse_http_response(std::string_view block) {
   return response;
 }
 
-Result<std::string> decode_http_body(const HttpResponse& response, std::uint64_t max_bytes) {
-  std::string body;
+namespace {
+
+bool is_chunked(const HttpResponse& response) {
   const std::optional<std::string_view> transfer =
       header_field(response.headers, "Transfer-Encoding");
+  return transfer && has_token(*transfer, "chunked");
+}
+
+std::string content_coding(const HttpResponse& response) {
+  return text::ascii_lower(
+      text::trim(header_field(response.headers, "Content-Encoding").value_or("")));
+}
+
+bool is_identity(std::string_view coding) {
+  return coding.empty() || coding == "identity";
+}
+
+}  // namespace
+
+Result<std::string> decode_http_body(const HttpResponse& response, std::uint64_t max_bytes) {
+  std::string body;
   bool too_big = false;
   std::optional<std::string> unchunked;
-  if (transfer && has_token(*transfer, "chunked"))
+  if (is_chunked(response))
     unchunked = unchunk(response.body, max_bytes, too_big);
   if (too_big)
     return over_limit(max_bytes, "the payload is");
@@ -201,9 +218,8 @@ Result<std::string> decode_http_body(const HttpResponse& response, std::uint64_t
   if (body.size() > max_bytes)
     return over_limit(max_bytes, "the payload is");
 
-  const std::string coding = text::ascii_lower(
-      text::trim(header_field(response.headers, "Content-Encoding").value_or("")));
-  if (coding.empty() || coding == "identity")
+  const std::string coding = content_coding(response);
+  if (is_identity(coding))
     return body;
   if (coding == "gzip" || coding == "x-gzip") {
     if (!body.starts_with("\x1F\x8B"))
@@ -219,6 +235,20 @@ Result<std::string> decode_http_body(const HttpResponse& response, std::uint64_t
   }
   return make_error(ErrorCode::unsupported_encoding, Stage::read,
                     "the payload's Content-Encoding '" + coding + "' cannot be undone");
+}
+
+Result<std::string> decode_http_body(const HttpResponse& response, std::string&& block,
+                                     std::uint64_t max_bytes) {
+  if (is_chunked(response) || !is_identity(content_coding(response)))
+    return decode_http_body(response, max_bytes);
+  if (response.body.size() > max_bytes)
+    return over_limit(max_bytes, "the payload is");
+  const std::size_t start = response.body.empty()
+                                ? block.size()
+                                : static_cast<std::size_t>(response.body.data() - block.data());
+  block.erase(0, start);
+  block.resize(response.body.size());
+  return std::move(block);
 }
 
 MediaType parse_media_type(std::string_view content_type) {

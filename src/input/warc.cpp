@@ -246,8 +246,9 @@ class WarcSource final : public DocumentSource {
                     place);
     }
     std::string bytes;
-    if (http) {  // its body points into the block: decoded before the block goes
-      Result<std::string> body = decode_http_body(*http, options_.max_bytes);
+    if (http) {  // its body points into the block, which becomes the document's bytes
+      Result<std::string> body =
+          decode_http_body(*http, std::move(record.block), options_.max_bytes);
       if (!body)
         return failed(std::move(body).take_error(), place);
       bytes = std::move(body).value();

@@ -47,9 +47,12 @@ struct Processed {
 using Queue = WorkQueue<Job, Processed>;
 
 // What the documents a container source has read (a WARC file's pages) may hold together while
-// they wait for a worker: enough read-ahead to keep the workers busy, and a bound on memory
-// that the window alone (256 documents of up to --max-bytes each) would not give.
-constexpr std::size_t kReadAheadBytes = std::size_t{32} << 20;
+// they wait for a worker, per worker: enough read-ahead to keep the workers busy, and a bound
+// on memory that the window alone (256 documents of up to --max-bytes each) would not give.
+// Small on purpose: a page a worker takes soon after the feeder wrote it is still in the
+// processor's cache (with 32 MiB, a crawl's pages cost 10 % more CPU than the same pages read
+// from files, and twice the memory; docs/PERFORMANCE.md, "Crawls").
+constexpr std::size_t kReadAheadBytesPerWorker = std::size_t{2} << 20;
 
 Processed process(Job job, const Context& context) {
   Processed done;
@@ -278,7 +281,8 @@ RunSummary run(const Options& options, std::ostream& err) {
   bool complete = !(options.strict && report.stats().failed() > 0);
   if (complete) {
     const std::size_t workers = worker_count(options);
-    Queue queue(std::max<std::size_t>(options.window, workers * 2), kReadAheadBytes);
+    Queue queue(std::max<std::size_t>(options.window, workers * 2),
+                kReadAheadBytesPerWorker * workers);
     std::vector<std::jthread> threads;
     threads.emplace_back([&] { feed(discovery.files, options, queue); });
     for (std::size_t w = 0; w < workers; ++w) {
