@@ -216,7 +216,7 @@ TEST(PageTitle, TheHeadingThatShowsTheTitleNeverASectionLabel) {
   };
   for (const Row& row : rows) {
     DocumentMetadata m;
-    metadata_from_page(row.page, testing::default_vocabulary().page_meta, row.lines, {}, m);
+    metadata_from_page(row.page, testing::default_vocabulary().page_meta, row.lines, {}, "", m);
     EXPECT_EQ(m.title, row.title) << row.page.title.value_or("(none)");
   }
 }
@@ -226,33 +226,46 @@ TEST(PageMetadata, DateUrlSiteNameAndLanguage) {
   page.meta = {{"og:site_name", "示例网"},
                {"article:published_time", "2024-05-20T13:15:00+08:00"},
                {"og:url", "https://example.cn/a.html"}};
-  page.canonical = "/a.html";  // relative: not a record's url
+  page.canonical = "/news/a.html";  // relative, and the page's address unknown: passed over
   page.lang = "zh-CN";
   DocumentMetadata m;
-  metadata_from_page(page, testing::default_vocabulary().page_meta, {}, {}, m);
+  metadata_from_page(page, testing::default_vocabulary().page_meta, {}, {}, "", m);
   EXPECT_EQ(m.date, "2024-05-20T13:15:00+08:00");
   EXPECT_EQ(m.url, "https://example.cn/a.html");
   EXPECT_EQ(m.site_name, "示例网");
   EXPECT_EQ(m.lang, "zh-CN");
 
+  // Fetched from a known address (a crawl's record): the relative canonical is resolved
+  // against it, and wins; one that resolves to the site's home page still does not.
+  DocumentMetadata fetched;
+  metadata_from_page(page, testing::default_vocabulary().page_meta, {}, {},
+                     "http://m.example.cn/amp/a.html?from=feed", fetched);
+  EXPECT_EQ(fetched.url, "http://m.example.cn/news/a.html");
+  PageMetadata home = page;
+  home.canonical = "/";
+  DocumentMetadata from_home;
+  metadata_from_page(home, testing::default_vocabulary().page_meta, {}, {},
+                     "http://m.example.cn/amp/a.html", from_home);
+  EXPECT_EQ(from_home.url, "https://example.cn/a.html");
+
   PageMetadata ld;
   ld.article.date_published = "2024-05-09T14:30:07.000Z";
   ld.times = {"2024-05-01"};
   DocumentMetadata from_ld;
-  metadata_from_page(ld, testing::default_vocabulary().page_meta, {}, {}, from_ld);
+  metadata_from_page(ld, testing::default_vocabulary().page_meta, {}, {}, "", from_ld);
   EXPECT_EQ(from_ld.date, "2024-05-09T14:30:07.000Z");  // JSON-LD before <time>
 
   PageMetadata times;
   times.times = {"not a date", "2024-05-01 08:00"};
   DocumentMetadata from_time;
-  metadata_from_page(times, testing::default_vocabulary().page_meta, {}, {}, from_time);
+  metadata_from_page(times, testing::default_vocabulary().page_meta, {}, {}, "", from_time);
   EXPECT_EQ(from_time.date, "2024-05-01T08:00:00");  // no zone invented
 
   // A front matter's fields are not overwritten by the page's.
   DocumentMetadata kept;
   kept.title = "前言";
   kept.date = "2021-01-01";
-  metadata_from_page(page, testing::default_vocabulary().page_meta, {}, {}, kept);
+  metadata_from_page(page, testing::default_vocabulary().page_meta, {}, {}, "", kept);
   EXPECT_EQ(kept.title, "前言");
   EXPECT_EQ(kept.date, "2021-01-01");
 }

@@ -291,7 +291,7 @@ std::optional<std::string> date_in_line(std::string_view line, const DateOptions
 
 void metadata_from_page(const PageMetadata& page, const PageMetaKeys& keys,
                         const std::vector<std::string>& lines, const DateOptions& options,
-                        DocumentMetadata& metadata) {
+                        std::string_view address, DocumentMetadata& metadata) {
   if (!metadata.site_name) {
     metadata.site_name = first_meta(page, keys.site_name);
     if (!metadata.site_name)
@@ -313,11 +313,12 @@ void metadata_from_page(const PageMetadata& page, const PageMetaKeys& keys,
     }
   }
   if (!metadata.url) {
-    for (const std::optional<std::string>& url :
+    for (const std::optional<std::string>& named :
          {page.canonical, first_meta(page, keys.url), page.article.url}) {
+      std::optional<std::string> url = named ? text::resolve_url(address, *named) : std::nullopt;
       // A site's home page named as an article's address is a template's mistake.
-      if (url && text::is_web_url(*url) && !text::is_home_page(*url)) {
-        metadata.url = url;
+      if (url && !text::is_home_page(*url)) {
+        metadata.url = std::move(url);
         break;
       }
     }

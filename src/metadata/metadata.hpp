@@ -65,11 +65,13 @@ DocumentMetadata metadata_from_front_matter(const Json& meta, const FrontMatterK
 //          headline or the <title>, each without the site's name ("… - 新浪财经", "…_凤凰网",
 //          "…|人民网");
 //   date:  the date <meta> tags, JSON-LD's datePublished, then <time datetime>;
-//   url:   <link rel=canonical>, the url <meta> tags, JSON-LD's url (absolute http(s) only);
+//   url:   <link rel=canonical>, the url <meta> tags, JSON-LD's url, each resolved against
+//          `address` (where the page was fetched from; "" when unknown, and then only an
+//          absolute http(s) URL counts), never the site's home page;
 //   site_name, author, lang.
 void metadata_from_page(const PageMetadata& page, const PageMetaKeys& keys,
                         const std::vector<std::string>& lines, const DateOptions& options,
-                        DocumentMetadata& metadata);
+                        std::string_view address, DocumentMetadata& metadata);
 
 // The headline in a page's names (<title>, og:title), and the heading that shows it.
 class HeadlineFinder {

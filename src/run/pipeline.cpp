@@ -460,7 +460,7 @@ Outcome process_document(Document document, const Context& context) {
       metadata_from_front_matter(*meta, vocabulary.front_matter, options.dates);
   if (cleaned.page) {
     metadata_from_page(*cleaned.page, vocabulary.page_meta, top_lines(cleaned), options.dates,
-                       metadata);
+                       document.hints.url.value_or(""), metadata);
   }
   const std::vector<Block> beside = lines_beside(cleaned, metadata.title);
   for (std::size_t i = 0; explain && i < beside.size(); ++i) {
