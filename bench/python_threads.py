@@ -80,6 +80,16 @@ def main():
     print(f"module 1 thread / cli -j1, wall:    {cli_one / one:.2f} (target >= 0.9)")
     print(f"module 1 thread / cli -j1, CPU:     {cpu['cli -j1'] / cpu['module, 1 thread']:.2f}")
     print(f"cli -j2 / cli -j1, wall:            {cli_one / wall['cli -j2']:.2f}")
+    # The same ratios round by round (each from runs a few seconds apart, so a change in what
+    # else the machine runs moves both sides), and their medians.
+    def per_round(a, b, field):
+        return [x[field] / y[field] for x, y in zip(times[a], times[b])]
+
+    for name, ratios in (
+            ("module 2 threads / 1 thread, wall", per_round("module, 1 thread", "module, 2 threads", 0)),
+            ("module 1 thread / cli -j1, wall", per_round("cli -j1", "module, 1 thread", 0))):
+        print(f"{name}, by round: " + " ".join(f"{r:.2f}" for r in ratios) +
+              f"; median {statistics.median(ratios):.2f}")
     # The CPU seconds say what each call costs whatever else the machine runs (a shared
     # machine's stolen time stretches the wall clock, not the CPU time); the CLI's include its
     # start (rules compiled) and its feeder and writer threads.
