@@ -189,37 +189,36 @@ Result<HttpResponse> parse_http_response(std::string_view block) {
 
 namespace {
 
-bool is_chunked(const HttpResponse& response) {
+// The body as sent, out of `block` (the bytes the response was parsed from) in place when it is
+// given, else copied.
+std::string sent_body(const HttpResponse& response, std::string* block) {
+  if (!block)
+    return std::string(response.body);
+  const std::size_t start = response.body.empty()
+                                ? block->size()
+                                : static_cast<std::size_t>(response.body.data() - block->data());
+  block->erase(0, start);
+  block->resize(response.body.size());
+  return std::move(*block);
+}
+
+Result<std::string> decode(const HttpResponse& response, std::string* block,
+                           std::uint64_t max_bytes) {
   const std::optional<std::string_view> transfer =
       header_field(response.headers, "Transfer-Encoding");
-  return transfer && has_token(*transfer, "chunked");
-}
-
-std::string content_coding(const HttpResponse& response) {
-  return text::ascii_lower(
-      text::trim(header_field(response.headers, "Content-Encoding").value_or("")));
-}
-
-bool is_identity(std::string_view coding) {
-  return coding.empty() || coding == "identity";
-}
-
-}  // namespace
-
-Result<std::string> decode_http_body(const HttpResponse& response, std::uint64_t max_bytes) {
-  std::string body;
   bool too_big = false;
   std::optional<std::string> unchunked;
-  if (is_chunked(response))
+  if (transfer && has_token(*transfer, "chunked"))
     unchunked = unchunk(response.body, max_bytes, too_big);
   if (too_big)
     return over_limit(max_bytes, "the payload is");
-  body = unchunked ? std::move(*unchunked) : std::string(response.body);
+  std::string body = unchunked ? std::move(*unchunked) : sent_body(response, block);
   if (body.size() > max_bytes)
     return over_limit(max_bytes, "the payload is");
 
-  const std::string coding = content_coding(response);
-  if (is_identity(coding))
+  const std::string coding = text::ascii_lower(
+      text::trim(header_field(response.headers, "Content-Encoding").value_or("")));
+  if (coding.empty() || coding == "identity")
     return body;
   if (coding == "gzip" || coding == "x-gzip") {
     if (!body.starts_with("\x1F\x8B"))
@@ -237,18 +236,15 @@ Result<std::string> decode_http_body(const HttpResponse& response, std::uint64_t
                     "the payload's Content-Encoding '" + coding + "' cannot be undone");
 }
 
+}  // namespace
+
+Result<std::string> decode_http_body(const HttpResponse& response, std::uint64_t max_bytes) {
+  return decode(response, nullptr, max_bytes);
+}
+
 Result<std::string> decode_http_body(const HttpResponse& response, std::string&& block,
                                      std::uint64_t max_bytes) {
-  if (is_chunked(response) || !is_identity(content_coding(response)))
-    return decode_http_body(response, max_bytes);
-  if (response.body.size() > max_bytes)
-    return over_limit(max_bytes, "the payload is");
-  const std::size_t start = response.body.empty()
-                                ? block.size()
-                                : static_cast<std::size_t>(response.body.data() - block.data());
-  block.erase(0, start);
-  block.resize(response.body.size());
-  return std::move(block);
+  return decode(response, &block, max_bytes);
 }
 
 MediaType parse_media_type(std::string_view content_type) {

@@ -44,8 +44,8 @@ Result<HttpResponse> parse_http_response(std::string_view block);
 // be chunked or compressed (a crawler that decoded it and kept the header) is taken as it is.
 // Brotli and other codings: unsupported_encoding.
 Result<std::string> decode_http_body(const HttpResponse& response, std::uint64_t max_bytes);
-// The same, giving up `block`, the bytes the response was parsed from: a body sent as it is
-// (neither chunked nor compressed, as most are) is cut out of them in place, not copied.
+// The same, giving up `block`, the bytes the response was parsed from: a body that is not
+// chunked (most are not) is cut out of them in place, not copied.
 Result<std::string> decode_http_body(const HttpResponse& response, std::string&& block,
                                      std::uint64_t max_bytes);
 

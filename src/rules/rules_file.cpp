@@ -35,16 +35,16 @@ RE2::Options pattern_options() {
   return options;
 }
 
-// An RE2::Set's options. The set's DFA keeps the states it builds in a cache that max_mem
+// A new RE2::Set, unanchored. The set's DFA keeps the states it builds in a cache that max_mem
 // bounds. A rule set over Chinese text reaches more states than RE2's default (8 MiB for the
 // program and its DFAs) holds: the cache filled and was reset again and again, every document
 // built its states anew, and threads sharing the set queued on the lock that guards them
 // (docs/PERFORMANCE.md: the default rules need about 5 MiB of states; 64 MiB leaves room for
 // a user's rules). The cache grows only as states are built.
-RE2::Options set_options() {
+std::shared_ptr<RE2::Set> make_set() {
   RE2::Options options = pattern_options();
   options.set_max_mem(std::int64_t{64} << 20);
-  return options;
+  return std::make_shared<RE2::Set>(options, RE2::UNANCHORED);
 }
 
 }  // namespace
@@ -534,7 +534,7 @@ class RuleParser {
   }
 
   Result<bool> compile_set(RuleSet& set, const YAML::Node& node) {
-    auto compiled = std::make_shared<RE2::Set>(set_options(), RE2::UNANCHORED);
+    auto compiled = make_set();
     for (const BlockRule& rule : set.block_rules_) {
       std::string error;
       if (compiled->Add(rule.pattern, &error) < 0) {
@@ -574,7 +574,7 @@ Result<bool> RuleBook::add(std::string_view yaml, const std::string& name) {
   if (!generic) {
     generic = std::make_shared<RuleSet>();
     generic->name_ = "generic";
-    generic->set_ = std::make_shared<RE2::Set>(set_options(), RE2::UNANCHORED);
+    generic->set_ = make_set();
   }
   generic_ = std::move(generic);
   vocabulary_ = std::move(vocabulary);
@@ -598,7 +598,7 @@ Result<bool> RuleBook::add(std::string_view yaml, const std::string& name) {
 
 // The content hints in one RE2::Set: each element's class and id are read once.
 bool compile_hints(MainContentRules& rules) {
-  auto set = std::make_shared<RE2::Set>(set_options(), RE2::UNANCHORED);
+  auto set = make_set();
   for (const ContentHint& hint : rules.hints) {
     if (set->Add(hint.pattern->pattern(), nullptr) < 0)
       return false;
