@@ -104,8 +104,11 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 // --- Removing the temporary file on SIGINT, SIGTERM and SIGHUP ------------------------------
 //
 // The handler does only what is async-signal-safe: unlink(2) a path kept in a static buffer,
-// then raise(3) the signal again with its default action (SA_RESETHAND), so that the process
-// ends as the signal says. SA_NODEFER lets a second Ctrl-C during the handler end it at once.
+// then put the signal's default action back and raise(3) it, so that the process ends as the
+// signal says. The default comes back only after the unlink: a second signal that arrives
+// meanwhile, on this thread or another, runs the handler again rather than ending the process
+// with the file still there (SA_RESETHAND would reset it on entry and lose that race).
+// SA_NODEFER leaves the signal unblocked in the handler, so that the raise ends it at once.
 
 constexpr std::array<int, 3> kCleanupSignals{SIGINT, SIGTERM, SIGHUP};
 
@@ -118,6 +121,10 @@ std::atomic<bool> g_armed{false};  // one sink at a time owns the handlers
 extern "C" void remove_temp_and_reraise(int sig) {
   if (g_temp_path_set)
     ::unlink(g_temp_path);
+  struct sigaction default_action {};
+  default_action.sa_handler = SIG_DFL;
+  sigemptyset(&default_action.sa_mask);
+  ::sigaction(sig, &default_action, nullptr);
   ::raise(sig);        // the disposition is the default again: this ends the process
   ::_exit(128 + sig);  // in case it did not
 }
@@ -155,14 +162,14 @@ bool arm_signal_cleanup(const std::string& path) {
   g_temp_path_set = 1;
   struct sigaction action {};
   action.sa_handler = remove_temp_and_reraise;
-  action.sa_flags = static_cast<int>(SA_RESETHAND | SA_NODEFER);
+  action.sa_flags = SA_NODEFER;
   for (std::size_t k = 0; k < kCleanupSignals.size(); ++k) {
     g_installed[k] = false;
     if (sigaction(kCleanupSignals[k], nullptr, &g_previous[k]) != 0 ||
         g_previous[k].sa_handler != SIG_DFL || (g_previous[k].sa_flags & SA_SIGINFO) != 0) {
       continue;  // ignored (nohup) or handled by the program: not ours to change
     }
-    // The other two wait while the handler runs; this one, reset to its default, does not.
+    // The other two wait while the handler runs; this one (SA_NODEFER) does not.
     action.sa_mask = cleanup_set();
     sigdelset(&action.sa_mask, kCleanupSignals[k]);
     g_installed[k] = sigaction(kCleanupSignals[k], &action, nullptr) == 0;
