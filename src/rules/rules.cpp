@@ -1,10 +1,10 @@
 // The rules engine: recognising a document's site, and applying block rules (drop, strip,
-// harvest, cut) with one RE2::Set pass per block. Reading rules files is rules_file.cpp.
+// harvest, cut) after a first pass that names each block's candidate rules (rule_filter.cpp).
+// Reading rules files is rules_file.cpp.
 #include "rules/rules.hpp"
 
 #include <fnmatch.h>
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
 #include <cctype>
@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "rules/names.hpp"
+#include "rules/rule_filter.hpp"
 #include "text/strings.hpp"
 #include "text/utf8.hpp"
 
@@ -44,25 +45,12 @@ std::string_view to_string(RuleAction action) {
   return "unknown";
 }
 
-namespace {
-
-const RE2::Set& as_set(const std::shared_ptr<const void>& erased) {
-  return *static_cast<const RE2::Set*>(erased.get());
-}
-
-}  // namespace
-
 bool RuleSet::repairs(Format format) const {
   return std::find(repair_formats_.begin(), repair_formats_.end(), format) != repair_formats_.end();
 }
 
 std::vector<int> RuleSet::candidates(std::string_view text) const {
-  std::vector<int> hits;
-  if (block_rules_.empty())
-    return hits;
-  as_set(set_).Match(re2::StringPiece(text.data(), text.size()), &hits);
-  std::sort(hits.begin(), hits.end());
-  return hits;
+  return filter_ ? filter_->candidates(text) : std::vector<int>();
 }
 
 const std::vector<Selector>& RuleBook::drop_selectors(const RuleSet* site) const {

@@ -42,6 +42,8 @@ class RE2;
 
 namespace corpus_clean {
 
+class RuleFilter;
+
 // The rules file compiled into the binary (rules/default.yaml).
 std::string_view default_rules_yaml();
 
@@ -87,7 +89,8 @@ class RuleSet {
   const std::vector<BlockRule>& block_rules() const { return block_rules_; }
   bool repairs(Format format) const;
 
-  // Indices of the block rules whose pattern occurs in `text`, ascending (one RE2::Set pass).
+  // Indices of the block rules whose pattern may occur in `text`, ascending: every one that
+  // does, and perhaps some that do not (rule_filter.hpp).
   std::vector<int> candidates(std::string_view text) const;
 
  private:
@@ -99,8 +102,8 @@ class RuleSet {
   std::vector<std::string> drop_element_why_;
   std::vector<BlockRule> block_rules_;
   std::vector<Format> repair_formats_;
-  std::shared_ptr<const void> set_;  // the compiled RE2::Set, type-erased to keep RE2 private
-  std::vector<Selector> drop_with_generic_;  // drop_elements_ + the generic set's
+  std::shared_ptr<const RuleFilter> filter_;  // null when there are no block rules
+  std::vector<Selector> drop_with_generic_;   // drop_elements_ + the generic set's
 };
 
 class RuleBook {

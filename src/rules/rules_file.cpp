@@ -8,6 +8,7 @@
 #include <iterator>
 #include <map>
 
+#include "rules/rule_filter.hpp"
 #include "rules/rules.hpp"
 #include "text/strings.hpp"
 #include "text/utf8.hpp"
@@ -26,25 +27,6 @@ const std::map<std::string, HarvestField, std::less<>>& harvest_fields() {
       {"date", HarvestField::date},
   };
   return fields;
-}
-
-RE2::Options pattern_options() {
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_encoding(RE2::Options::EncodingUTF8);
-  return options;
-}
-
-// A new RE2::Set, unanchored. The set's DFA keeps the states it builds in a cache that max_mem
-// bounds. A rule set over Chinese text reaches more states than RE2's default (8 MiB for the
-// program and its DFAs) holds: the cache filled and was reset again and again, every document
-// built its states anew, and threads sharing the set queued on the lock that guards them
-// (docs/PERFORMANCE.md: the default rules need about 5 MiB of states; 64 MiB leaves room for
-// a user's rules). The cache grows only as states are built.
-std::shared_ptr<RE2::Set> make_set() {
-  RE2::Options options = pattern_options();
-  options.set_max_mem(std::int64_t{64} << 20);
-  return std::make_shared<RE2::Set>(options, RE2::UNANCHORED);
 }
 
 }  // namespace
@@ -534,17 +516,18 @@ class RuleParser {
   }
 
   Result<bool> compile_set(RuleSet& set, const YAML::Node& node) {
-    auto compiled = make_set();
-    for (const BlockRule& rule : set.block_rules_) {
-      std::string error;
-      if (compiled->Add(rule.pattern, &error) < 0) {
-        return error_at(node, "bad pattern '" + rule.pattern + "': " + error);
-      }
+    if (set.block_rules_.empty()) {
+      set.filter_.reset();
+      return true;
     }
-    if (!set.block_rules_.empty() && !compiled->Compile()) {
-      return error_at(node, "the rule set's patterns are too large to compile together");
-    }
-    set.set_ = std::shared_ptr<const void>(compiled, compiled.get());
+    std::vector<const RE2*> patterns;
+    patterns.reserve(set.block_rules_.size());
+    for (const BlockRule& rule : set.block_rules_)
+      patterns.push_back(rule.regex.get());
+    std::string error;
+    set.filter_ = RuleFilter::build(patterns, error);
+    if (!set.filter_)
+      return error_at(node, error);
     return true;
   }
 
@@ -574,7 +557,6 @@ Result<bool> RuleBook::add(std::string_view yaml, const std::string& name) {
   if (!generic) {
     generic = std::make_shared<RuleSet>();
     generic->name_ = "generic";
-    generic->set_ = make_set();
   }
   generic_ = std::move(generic);
   vocabulary_ = std::move(vocabulary);
@@ -598,7 +580,7 @@ Result<bool> RuleBook::add(std::string_view yaml, const std::string& name) {
 
 // The content hints in one RE2::Set: each element's class and id are read once.
 bool compile_hints(MainContentRules& rules) {
-  auto set = make_set();
+  std::shared_ptr<RE2::Set> set = make_set();
   for (const ContentHint& hint : rules.hints) {
     if (set->Add(hint.pattern->pattern(), nullptr) < 0)
       return false;
