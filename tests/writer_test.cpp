@@ -138,9 +138,10 @@ TEST(RecordWriter, NoOptionsNoFilters) {
   EXPECT_TRUE(make_filters(Options{}).empty());
 }
 
-TEST(WorkQueue, ResultsComeBackInPushOrderWhateverTheWorkers) {
+// Windows of 8 (a batch of one) and of 64 (the feeder and the writer woken eight at a time).
+void results_come_back_in_push_order(std::size_t kWindow) {
+  SCOPED_TRACE("window " + std::to_string(kWindow));
   constexpr std::size_t kJobs = 2000;
-  constexpr std::size_t kWindow = 8;
   WorkQueue<std::size_t, std::size_t> queue(kWindow);
   std::atomic<std::size_t> in_flight_max{0};
   std::atomic<std::size_t> pushed{0}, taken{0};
@@ -173,6 +174,29 @@ TEST(WorkQueue, ResultsComeBackInPushOrderWhateverTheWorkers) {
   }
   EXPECT_EQ(expected, kJobs);
   EXPECT_LE(in_flight_max.load(), kWindow + 1);  // +1: the count is read just after a take
+}
+
+TEST(WorkQueue, ResultsComeBackInPushOrderWhateverTheWorkers) {
+  results_come_back_in_push_order(8);
+  results_come_back_in_push_order(64);
+}
+
+// The writer waits for a batch of results only when that many jobs are pushed: the results of a
+// feeder that has pushed fewer (a slow pipe) come out at once, without waiting for the close.
+TEST(WorkQueue, ResultsOfASlowFeederComeOutAtOnce) {
+  WorkQueue<int, int> queue(64);  // a batch of 8
+  std::jthread worker([&] {
+    while (auto job = queue.claim())
+      queue.put(job->first, job->second + 100);
+  });
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(queue.push(i));
+    const std::optional<int> done = queue.take();  // would wait forever for a batch of 8
+    ASSERT_TRUE(done.has_value());
+    EXPECT_EQ(*done, i + 100);
+  }
+  queue.close();
+  EXPECT_FALSE(queue.take().has_value());
 }
 
 TEST(WorkQueue, UnclaimedJobsWeighNoMoreThanTheBudget) {
