@@ -317,5 +317,33 @@ TEST(Language, ScriptFirstThenTheDeclaration) {
     EXPECT_EQ(detect_language(row.text, row.declared), row.lang) << row.text;
 }
 
+// A text over 8 KB is told by samples spread over it: the same answer as for a short text of
+// the same mix, and a passage in one place does not decide for the whole.
+TEST(Language, LongTextsAreToldBySamples) {
+  auto repeat = [](const std::string& s, int times) {
+    std::string out;
+    for (int k = 0; k < times; ++k)
+      out += s;
+    return out;
+  };
+  const std::string mixes[] = {
+      "国家统计局今天发布数据，物价保持稳定。",
+      "新宿ゴールデン街の店舗が落札された。",
+      "강형욱 안락사 얘기에 견주 오열. ",
+      "The Fed held rates steady. 美联储维持利率不变。",
+      "The word 中国 means China in Mandarin, spoken by many people. ",
+  };
+  for (const std::string& mix : mixes) {
+    const std::string long_text = repeat(mix, 2000);
+    ASSERT_GT(long_text.size(), 8192u);
+    EXPECT_EQ(script_language(long_text), script_language(repeat(mix, 3))) << mix;
+  }
+  const std::string english = repeat("The Fed held rates steady on Wednesday. ", 400);
+  const std::string chinese = repeat("国家统计局今天发布数据，物价保持稳定。", 30);
+  EXPECT_EQ(script_language(english + chinese + english), std::nullopt);
+  EXPECT_EQ(script_language(chinese + chinese + english + chinese + chinese), std::nullopt);
+  EXPECT_EQ(script_language(repeat(chinese, 20) + english), "zh");
+}
+
 }  // namespace
 }  // namespace corpus_clean
