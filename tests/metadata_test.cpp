@@ -141,6 +141,14 @@ TEST(OriginalLink, Table) {
       {R"(<a href="/a/11">阅读原文</a>)", std::nullopt},
       {"[阅读原文](ftp://a.example/12)", std::nullopt},
       {"阅读原文：https://a.example/13", std::nullopt},
+      // The link's text is the shortest one before a </a>, tags inside it aside; case and
+      // spaces in the tags do not matter; brackets that are no link are passed over.
+      {R"(<a href="https://a.example/14"></a>阅读原文</a>)", "https://a.example/14"},
+      {R"(<A HREF="https://a.example/15">阅读原文</A >)", "https://a.example/15"},
+      {R"(<a href="https://a.example/16">相关</a><a href="https://a.example/17">阅读原文</a>)",
+       "https://a.example/17"},
+      {"[注] 正文 [阅读原文](https://a.example/18)", "https://a.example/18"},
+      {"[阅读原文](https://a.example/19\t\"标题\")", "https://a.example/19"},
   };
   const auto& texts = testing::default_vocabulary().original_link_text;
   for (const Row& row : rows)
