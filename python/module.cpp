@@ -248,6 +248,70 @@ struct Engine {
   std::vector<std::unique_ptr<RecordFilter>> filters;
 };
 
+// The record as a dict: what json.loads gives for the CLI's line (record.cpp writes it), built
+// without the line. The same keys in the same order; strings decoded from their UTF-8 (id and
+// path with the lone surrogates os.fsdecode() gives for bytes that are not UTF-8, as the line
+// escapes them); a string that is not UTF-8 elsewhere, and `meta`, which is arbitrary JSON,
+// read back from what the line holds for them, so that nothing can differ.
+class RecordDict {
+ public:
+  static py::dict build(const Record& record) {
+    py::dict d;
+    d["id"] = lossless_str(record.id);
+    d["path"] = lossless_str(record.path);
+    d["site"] = str(record.site);
+    d["format"] = str(std::string(to_string(record.format)));
+    d["title"] = optional(record.title);
+    d["date"] = optional(record.date);
+    d["author"] = optional(record.author);
+    d["source"] = optional(record.source);
+    d["reporters"] = list(record.reporters);
+    d["editors"] = list(record.editors);
+    d["categories"] = list(record.categories);
+    d["tags"] = list(record.tags);
+    d["url"] = optional(record.url);
+    d["crawl_url"] = optional(record.crawl_url);
+    d["crawl_date"] = optional(record.crawl_date);
+    d["site_name"] = optional(record.site_name);
+    d["lang"] = optional(record.lang);
+    d["images"] = list(record.images);
+    d["text"] = str(record.text);
+    d["paragraphs"] = py::int_(record.paragraphs);
+    d["chars"] = py::int_(record.chars);
+    d["hash"] = str(record.hash);
+    if (record.minhash)
+      d["minhash"] = str(*record.minhash);
+    d["meta"] = record.meta.empty() && record.meta.is_object()
+                    ? py::object(py::dict())
+                    : loads(record.meta.dump(-1, ' ', false, Json::error_handler_t::replace));
+    return d;
+  }
+
+ private:
+  static py::object loads(const std::string& json) { return objects.json_loads(py::str(json)); }
+
+  static py::object str(const std::string& s) {
+    PyObject* decoded = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), nullptr);
+    if (decoded)
+      return py::reinterpret_steal<py::object>(decoded);
+    if (!PyErr_ExceptionMatches(PyExc_UnicodeDecodeError))
+      throw py::error_already_set();
+    PyErr_Clear();  // not UTF-8: the line's replacement characters
+    return loads(Json(s).dump(-1, ' ', false, Json::error_handler_t::replace));
+  }
+
+  static py::object optional(const std::optional<std::string>& s) {
+    return s ? str(*s) : py::object(py::none());
+  }
+
+  static py::list list(const std::vector<std::string>& items) {
+    py::list out(items.size());
+    for (std::size_t k = 0; k < items.size(); ++k)
+      out[k] = str(items[k]);
+    return out;
+  }
+};
+
 // Cleans one document with `engine`, the GIL released while the library works. None when a
 // filter drops it, as the CLI writes no line for it.
 py::object clean_with(const Engine& engine, const py::handle& data, const py::handle& path,
@@ -256,7 +320,7 @@ py::object clean_with(const Engine& engine, const py::handle& data, const py::ha
   Document document = make_document(data, path, url);
   const std::string document_path = document.path;
   Outcome outcome;
-  std::string line;
+  bool kept = false;
   {
     py::gil_scoped_release release;
     std::optional<Error> refused = refuse_bytes(document.bytes, context.options().max_bytes);
@@ -266,19 +330,14 @@ py::object clean_with(const Engine& engine, const py::handle& data, const py::ha
       outcome.error->path = document.path;
     } else {
       outcome = process_document(std::move(document), context);
-      if (outcome.kind == Outcome::Kind::record && !engine.filtered_out(outcome.record))
-        line = to_json_line(outcome.record);
+      kept = outcome.kind == Outcome::Kind::record && !engine.filtered_out(outcome.record);
     }
   }
   // Warnings first, as the CLI's report says them, for a document that fails too.
   warn(outcome.warnings, document_path);
   if (outcome.kind == Outcome::Kind::failed)
     raise_error(*outcome.error);
-  if (line.empty())
-    return py::none();
-  // The CLI's own line, parsed: the same keys in the same order, the same values, and in id
-  // and path the lone surrogates os.fsdecode() gives for bytes that are not UTF-8.
-  return objects.json_loads(py::str(line));
+  return kept ? RecordDict::build(outcome.record) : py::object(py::none());
 }
 
 // Rules and normalizer compiled once; `clean` may run on any number of threads at once.

@@ -124,3 +124,29 @@ def test_a_clean_document_warns_nothing():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         corpus_clean.clean(SEEDS[0].read_bytes(), path=SEEDS[0])
+
+
+META_POST = """---
+title: "标题 \\"引号\\" \\t 与控制符"
+date: 2021-03-15 10:00:00
+count: 42
+big: 12345678901234567890
+ratio: 0.1
+tiny: 1.5e-10
+flag: true
+nothing: null
+tags: [甲, 乙]
+nested: {a: [1, 2.5, {b: 😀}], c: ''}
+---
+正文一段，含 emoji 😀 与 "引号"、反斜杠 \\ 和制表符\t。
+"""
+
+
+def test_a_record_of_every_json_type_is_the_cli_line(cli, tmp_path):
+    post = tmp_path / "meta.md"
+    post.write_text(META_POST, encoding="utf-8")
+    status, out, _, _ = cli_run(cli, "--quiet", str(post))
+    assert status == 0
+    record = corpus_clean.clean(post.read_bytes(), path=str(post))
+    assert line_of(record) == out
+    assert record["meta"]["nested"] == {"a": [1, 2.5, {"b": "😀"}], "c": ""}
