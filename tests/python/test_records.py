@@ -150,3 +150,18 @@ def test_a_record_of_every_json_type_is_the_cli_line(cli, tmp_path):
     record = corpus_clean.clean(post.read_bytes(), path=str(post))
     assert line_of(record) == out
     assert record["meta"]["nested"] == {"a": [1, 2.5, {"b": "😀"}], "c": ""}
+
+
+@pytest.mark.parametrize("text", [
+    "Café · 10×20 ©，中文与 ASCII 混排。",  # one, two and three bytes
+    "表情 😀 与 𠮷：四个字节的字。",          # four bytes
+    "ASCII only, nothing else.",
+])
+def test_texts_of_every_utf8_length_are_the_cli_text(cli, tmp_path, text):
+    post = tmp_path / "text.md"
+    post.write_text(f"---\ntitle: 标题\n---\n{text}\n", encoding="utf-8")
+    status, out, _, _ = cli_run(cli, "--quiet", "--min-chars", "0", str(post))
+    assert status == 0
+    record = corpus_clean.clean(post.read_bytes(), path=str(post), min_chars=0)
+    assert line_of(record) == out
+    assert record["text"] == json.loads(out)["text"]
