@@ -5,6 +5,7 @@
 
 #include "text/chars.hpp"
 #include "text/strings.hpp"
+#include "text/utf8.hpp"
 
 namespace corpus_clean {
 namespace {
@@ -19,26 +20,15 @@ constexpr double kHangulShare = 0.5;  // of the CJK letters: Korean
 constexpr std::size_t kSamples = 8;
 constexpr std::size_t kSampleBytes = 1024;
 
-bool is_continuation(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
-// `at` moved back to the start of the code point it is in.
-std::size_t code_point_start(std::string_view text, std::size_t at) {
-  while (at > 0 && at < text.size() && is_continuation(text[at]))
-    --at;
-  return at;
-}
-
 text::ScriptCounts sampled_script_counts(std::string_view text) {
   if (text.size() <= kSamples * kSampleBytes)
     return text::count_scripts(text);
   text::ScriptCounts total;
   const std::size_t stride = (text.size() - kSampleBytes) / (kSamples - 1);
   for (std::size_t k = 0; k < kSamples; ++k) {
-    const std::size_t begin = code_point_start(text, k * stride);
-    const std::size_t end =
-        code_point_start(text, std::min(text.size(), k * stride + kSampleBytes));
+    // Both ends moved back to the start of the code point they fall in.
+    const std::size_t begin = text::prefix_bytes(text, k * stride).size();
+    const std::size_t end = text::prefix_bytes(text, k * stride + kSampleBytes).size();
     const text::ScriptCounts counts = text::count_scripts(text.substr(begin, end - begin));
     total.han += counts.han;
     total.kana += counts.kana;
