@@ -5,7 +5,7 @@
 Interleaves RUNS rounds of: `corpus-clean -j1` and `-j2` over the directory (whole processes,
 records to /dev/null), then one Cleaner over the same files from one thread and from a
 ThreadPoolExecutor of two (each document read and cleaned into its dict, as a Python pipeline
-does), and prints medians of wall and CPU seconds, the ratios, and the CPU time the module
+does; one file a task, and BATCH files a task), and prints medians of wall and CPU seconds, the ratios, and the CPU time the module
 adds to each document. The
 module is the one on PYTHONPATH (bench/python.sh sets the release build's).
 """
@@ -21,6 +21,10 @@ from pathlib import Path
 
 import corpus_clean
 
+# Files handed to each task of the pool in the batched run: a task's Future wakes the thread
+# that waits for it, once per task.
+BATCH = 32
+
 
 def children_cpu():
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -34,17 +38,25 @@ def cli_seconds(cli, corpus, jobs):
     return time.perf_counter() - started, children_cpu() - cpu
 
 
-def module_seconds(cleaner, files, threads):
-    """(wall, CPU) seconds of cleaning `files` with `cleaner` on `threads` threads."""
+def module_seconds(cleaner, files, threads, batch=1):
+    """(wall, CPU) seconds of cleaning `files` with `cleaner` on `threads` threads, `batch`
+    files to each task of the pool."""
     def one(path):
         return cleaner.clean(path.read_bytes(), path=path)
+
+    def some(paths):
+        return [one(path) for path in paths]
 
     started, cpu = time.perf_counter(), time.process_time()
     if threads == 1:
         records = [one(path) for path in files]
     else:
         with ThreadPoolExecutor(max_workers=threads) as pool:
-            records = list(pool.map(one, files))
+            if batch == 1:
+                records = list(pool.map(one, files))
+            else:
+                batches = (files[i:i + batch] for i in range(0, len(files), batch))
+                records = [record for done in pool.map(some, batches) for record in done]
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     assert len(records) == len(files)
     return seconds, cpu
@@ -61,12 +73,14 @@ def main():
     warnings.simplefilter("ignore", corpus_clean.CleanWarning)
     cleaner = corpus_clean.Cleaner()
     module_seconds(cleaner, files[:200], 1)  # page cache and first-use tables warm
-    times = {"cli -j1": [], "cli -j2": [], "module, 1 thread": [], "module, 2 threads": []}
+    times = {"cli -j1": [], "cli -j2": [], "module, 1 thread": [], "module, 2 threads": [],
+             f"module, 2 thr., {BATCH}/task": []}
     for _ in range(runs):
         times["cli -j1"].append(cli_seconds(cli, corpus, 1))
         times["cli -j2"].append(cli_seconds(cli, corpus, 2))
         times["module, 1 thread"].append(module_seconds(cleaner, files, 1))
         times["module, 2 threads"].append(module_seconds(cleaner, files, 2))
+        times[f"module, 2 thr., {BATCH}/task"].append(module_seconds(cleaner, files, 2, BATCH))
     wall = {label: statistics.median(v[0] for v in values) for label, values in times.items()}
     cpu = {label: statistics.median(v[1] for v in values) for label, values in times.items()}
 
@@ -76,7 +90,9 @@ def main():
         print(f"{label:24} {seconds:8.2f} {len(files) / seconds:8.0f} {size / 1e6 / seconds:7.1f} "
               f"{cpu[label]:7.2f}")
     one, two, cli_one = wall["module, 1 thread"], wall["module, 2 threads"], wall["cli -j1"]
+    batched = wall[f"module, 2 thr., {BATCH}/task"]
     print(f"\nmodule 2 threads / 1 thread, wall:  {one / two:.2f} (target >= 1.7 on 2 cores)")
+    print(f"  the same, {BATCH} files a task:      {one / batched:.2f}")
     print(f"module 1 thread / cli -j1, wall:    {cli_one / one:.2f} (target >= 0.9)")
     print(f"module 1 thread / cli -j1, CPU:     {cpu['cli -j1'] / cpu['module, 1 thread']:.2f}")
     print(f"cli -j2 / cli -j1, wall:            {cli_one / wall['cli -j2']:.2f}")
@@ -87,6 +103,7 @@ def main():
 
     for name, ratios in (
             ("module 2 threads / 1 thread, wall", per_round("module, 1 thread", "module, 2 threads", 0)),
+            (f"the same, {BATCH} files a task", per_round("module, 1 thread", f"module, 2 thr., {BATCH}/task", 0)),
             ("module 1 thread / cli -j1, wall", per_round("cli -j1", "module, 1 thread", 0))):
         print(f"{name}, by round: " + " ".join(f"{r:.2f}" for r in ratios) +
               f"; median {statistics.median(ratios):.2f}")
