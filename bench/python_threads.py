@@ -5,9 +5,9 @@
 Interleaves RUNS rounds of: `corpus-clean -j1` and `-j2` over the directory (whole processes,
 records to /dev/null), then one Cleaner over the same files from one thread and from a
 ThreadPoolExecutor of two (each document read and cleaned into its dict, as a Python pipeline
-does; one file a task, and BATCH files a task), and prints medians of wall and CPU seconds, the ratios, and the CPU time the module
-adds to each document. The
-module is the one on PYTHONPATH (bench/python.sh sets the release build's).
+does; one file a task, and BATCH files a task), and prints medians of wall and CPU seconds,
+the ratios, and the CPU time the module adds to each document. The module is the one on
+PYTHONPATH (bench/python.sh sets the release build's).
 """
 
 import resource
@@ -24,6 +24,7 @@ import corpus_clean
 # Files handed to each task of the pool in the batched run: a task's Future wakes the thread
 # that waits for it, once per task.
 BATCH = 32
+BATCHED = f"module, 2 thr., {BATCH}/task"
 
 
 def children_cpu():
@@ -74,13 +75,13 @@ def main():
     cleaner = corpus_clean.Cleaner()
     module_seconds(cleaner, files[:200], 1)  # page cache and first-use tables warm
     times = {"cli -j1": [], "cli -j2": [], "module, 1 thread": [], "module, 2 threads": [],
-             f"module, 2 thr., {BATCH}/task": []}
+             BATCHED: []}
     for _ in range(runs):
         times["cli -j1"].append(cli_seconds(cli, corpus, 1))
         times["cli -j2"].append(cli_seconds(cli, corpus, 2))
         times["module, 1 thread"].append(module_seconds(cleaner, files, 1))
         times["module, 2 threads"].append(module_seconds(cleaner, files, 2))
-        times[f"module, 2 thr., {BATCH}/task"].append(module_seconds(cleaner, files, 2, BATCH))
+        times[BATCHED].append(module_seconds(cleaner, files, 2, BATCH))
     wall = {label: statistics.median(v[0] for v in values) for label, values in times.items()}
     cpu = {label: statistics.median(v[1] for v in values) for label, values in times.items()}
 
@@ -90,7 +91,7 @@ def main():
         print(f"{label:24} {seconds:8.2f} {len(files) / seconds:8.0f} {size / 1e6 / seconds:7.1f} "
               f"{cpu[label]:7.2f}")
     one, two, cli_one = wall["module, 1 thread"], wall["module, 2 threads"], wall["cli -j1"]
-    batched = wall[f"module, 2 thr., {BATCH}/task"]
+    batched = wall[BATCHED]
     print(f"\nmodule 2 threads / 1 thread, wall:  {one / two:.2f} (target >= 1.7 on 2 cores)")
     print(f"  the same, {BATCH} files a task:      {one / batched:.2f}")
     print(f"module 1 thread / cli -j1, wall:    {cli_one / one:.2f} (target >= 0.9)")
@@ -103,7 +104,7 @@ def main():
 
     for name, ratios in (
             ("module 2 threads / 1 thread, wall", per_round("module, 1 thread", "module, 2 threads", 0)),
-            (f"the same, {BATCH} files a task", per_round("module, 1 thread", f"module, 2 thr., {BATCH}/task", 0)),
+            (f"the same, {BATCH} files a task", per_round("module, 1 thread", BATCHED, 0)),
             ("module 1 thread / cli -j1, wall", per_round("cli -j1", "module, 1 thread", 0))):
         print(f"{name}, by round: " + " ".join(f"{r:.2f}" for r in ratios) +
               f"; median {statistics.median(ratios):.2f}")
