@@ -17,13 +17,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import corpus_clean
+from python_threads import corpus_files
 
 
 def main():
     corpus = Path(sys.argv[1])
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    files = sorted(p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith("."))
-    documents = [(path.read_bytes(), str(path)) for path in files]
+    documents = [(path.read_bytes(), str(path)) for path in corpus_files(corpus)]
     warnings.simplefilter("ignore", corpus_clean.CleanWarning)
     cleaner = corpus_clean.Cleaner()
 

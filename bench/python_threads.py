@@ -27,6 +27,12 @@ BATCH = 32
 BATCHED = f"module, 2 thr., {BATCH}/task"
 
 
+def corpus_files(corpus):
+    """The files of the directory in the CLI's order (sorted by id, byte order)."""
+    return sorted((p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith(".")),
+                  key=lambda p: str(p.relative_to(corpus)).encode())
+
+
 def children_cpu():
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -66,9 +72,7 @@ def module_seconds(cleaner, files, threads, batch=1):
 def main():
     corpus, cli = Path(sys.argv[1]), sys.argv[2]
     runs = int(sys.argv[3]) if len(sys.argv) > 3 else 3
-    # The files of the directory in the CLI's order (sorted by id, byte order).
-    files = sorted((p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith(".")),
-                   key=lambda p: str(p.relative_to(corpus)).encode())
+    files = corpus_files(corpus)
     size = sum(p.stat().st_size for p in files)
     # What the CLI says with --quiet: nothing (a warning still costs its call).
     warnings.simplefilter("ignore", corpus_clean.CleanWarning)
@@ -91,9 +95,8 @@ def main():
         print(f"{label:24} {seconds:8.2f} {len(files) / seconds:8.0f} {size / 1e6 / seconds:7.1f} "
               f"{cpu[label]:7.2f}")
     one, two, cli_one = wall["module, 1 thread"], wall["module, 2 threads"], wall["cli -j1"]
-    batched = wall[BATCHED]
     print(f"\nmodule 2 threads / 1 thread, wall:  {one / two:.2f} (target >= 1.7 on 2 cores)")
-    print(f"  the same, {BATCH} files a task:      {one / batched:.2f}")
+    print(f"  the same, {BATCH} files a task:      {one / wall[BATCHED]:.2f}")
     print(f"module 1 thread / cli -j1, wall:    {cli_one / one:.2f} (target >= 0.9)")
     print(f"module 1 thread / cli -j1, CPU:     {cpu['cli -j1'] / cpu['module, 1 thread']:.2f}")
     print(f"cli -j2 / cli -j1, wall:            {cli_one / wall['cli -j2']:.2f}")
